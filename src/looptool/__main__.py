@@ -1,0 +1,3 @@
+from looptool.cli import main
+
+main()
