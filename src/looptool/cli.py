@@ -1,0 +1,163 @@
+"""The command line: a thin Typer layer over the library.
+
+Each command parses its options, calls one library function and renders the
+result. Errors in input become one clear line on stderr and exit code 2;
+nothing ever prints a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from looptool import __version__
+
+app = typer.Typer(
+    name="looptool",
+    help="Plan structured, role-fitted interview loops and lint the question banks they draw from.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Fail(Exception):
+    """A usage or input error to report in one line (exit 2)."""
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"looptool {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+):
+    """Plan structured, role-fitted interview loops and lint the question banks they draw from."""
+
+
+def parse_date(value: Optional[str], option: str = "--today") -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Fail(f"{option}: `{value}` is not a date (YYYY-MM-DD)") from None
+
+
+def _default_paths(paths):
+    if paths:
+        return paths
+    from looptool.resources import bundled_bank
+
+    return [bundled_bank()]
+
+
+@app.command()
+def lint(
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Files or folders to lint (default: the bundled bank).", show_default=False),
+    select: List[str] = typer.Option([], "--select", help="Only these rules (code, name or prefix); repeatable."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Skip these rules (code, name or prefix); repeatable."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date for staleness checks (YYYY-MM-DD)."),
+    role: Optional[str] = typer.Option(None, "--role", help="Also check every question against this role."),
+    fail_on: str = typer.Option("warning", "--fail-on", help="Lowest level that makes the exit code 1: error, warning or info."),
+    statistics: bool = typer.Option(False, "--statistics", help="Also print a count per rule."),
+):
+    """Check question banks and loop templates for known interview failure modes.
+
+    Prints each finding as path:line:col: CODE name message. Exit 0 clean,
+    1 findings at or above --fail-on, 2 bad usage or unreadable input.
+
+    Example: looptool lint loops/ --today 2026-11-24
+    """
+    from looptool.findings import LEVELS, at_least
+    from looptool.linter import LintOptions, lint as run_lint
+    from looptool.reporters import get
+
+    if fail_on not in LEVELS:
+        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{fail_on}`")
+    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore)
+    result = run_lint(_default_paths(paths), options)
+    get("text")(result, sys.stdout, {"statistics": statistics})
+    if result.unreadable:
+        raise typer.Exit(EXIT_USAGE)
+    if any(at_least(f.level, fail_on) for f in result.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def rules():
+    """List every rule: code, name, default level and what it checks.
+
+    Example: looptool rules
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from looptool.rules import catalogue
+
+    table = Table(title="looptool rules", show_lines=False)
+    for column in ("code", "name", "level", "scope", "summary"):
+        table.add_column(column)
+    for rule in catalogue():
+        table.add_row(rule.code, rule.name, rule.level, rule.scope, rule.summary)
+    Console(soft_wrap=False).print(table)
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (duplicate-key).")):
+    """Print a rule's full documentation.
+
+    Example: looptool explain duplicate-key
+    """
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from looptool.rules import find
+
+    found = find(rule)
+    if found is None:
+        raise Fail(f"unknown rule `{rule}` (see `looptool rules`)")
+    header = f"# {found.code} {found.name}\n\nDefault level: **{found.level}**. Applies to: {found.scope}.\n\n"
+    Console().print(Markdown(header + found.doc.strip()))
+
+
+def main(argv=None) -> None:
+    """Entry point: run the app, turning every failure into a one-line message."""
+    from looptool.bank import UsageError
+
+    try:
+        # without standalone mode click returns a command's exit code instead of exiting
+        code = app(args=argv, prog_name="looptool", standalone_mode=False)
+    except typer.Exit as stop:
+        sys.exit(stop.exit_code)
+    except (Fail, UsageError) as exc:
+        print(f"looptool: error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        print("looptool: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(EXIT_USAGE)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        print(f"looptool: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)

@@ -1,0 +1,110 @@
+"""Run the rule catalogue over a bank and return ordered findings.
+
+The linter owns everything rules should not care about: which rules are
+selected, their levels and options, turning a rule's relative path into a
+file position, and ordering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from looptool import rules as catalogue
+from looptool.bank import Bank, UsageError, load_bank
+from looptool.findings import Finding, sort_findings
+
+
+@dataclass
+class Context:
+    """What a rule's ``check`` may consult besides its subject."""
+
+    bank: Bank
+    today: dt.date
+    role: object = None  # model.Role when linting against a role
+    options: dict = field(default_factory=dict)  # the running rule's options
+
+
+@dataclass
+class LintOptions:
+    today: dt.date | None = None
+    role: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    bank: Bank
+
+    @property
+    def unreadable(self) -> bool:
+        return any(f.code == "LT000" for f in self.findings)
+
+
+def selected_rules(select, ignore) -> set[str]:
+    """Codes of the rules to run: all by default, narrowed by select, minus ignore."""
+    chosen = set()
+    for selector in select or ["ALL"]:
+        found = catalogue.matching(selector)
+        if not found:
+            raise UsageError(f"unknown rule selector `{selector}` (see `looptool rules`)")
+        chosen.update(rule.code for rule in found)
+    for selector in ignore:
+        found = catalogue.matching(selector)
+        if not found:
+            raise UsageError(f"unknown rule selector `{selector}` (see `looptool rules`)")
+        chosen.difference_update(rule.code for rule in found)
+    return chosen
+
+
+def _subjects(rule, bank):
+    if rule.scope == "question":
+        return bank.questions
+    if rule.scope == "loop":
+        return [] if "loops" in bank.fallback else bank.loops
+    if rule.scope == "bank":
+        return [bank]
+    if rule.scope == "pool":
+        return [bank.interviewers] if bank.interviewers else []
+    return []
+
+
+def _stamp(rule, problem, subject) -> Finding:
+    anchor = problem.at if problem.at is not None else subject
+    origin = anchor.origin
+    line, col = origin.locate_key(problem.path) if problem.on_key else origin.locate(problem.path)
+    ident = problem.subject or getattr(anchor, "id", None) or getattr(anchor, "handle", None)
+    return Finding(
+        file=origin.file, line=line, column=col, code=rule.code, name=rule.name, level=rule.level,
+        message=problem.message, path=(*origin.path, *problem.path), subject=ident,
+    )
+
+
+def run_rules(bank: Bank, codes: set[str], ctx: Context) -> list[Finding]:
+    out = []
+    for rule in catalogue.catalogue():
+        if rule.check is None or rule.code not in codes:
+            continue
+        ctx.options = dict(rule.options)
+        for subject in _subjects(rule, bank):
+            for problem in rule.check(subject, ctx):
+                out.append(_stamp(rule, problem, subject))
+    return out
+
+
+def lint(paths, options: LintOptions | None = None) -> LintResult:
+    options = options or LintOptions()
+    codes = selected_rules(options.select, options.ignore)
+    bank, findings = load_bank(paths)
+    role = None
+    if options.role:
+        role = bank.role(options.role)
+        if role is None:
+            known = ", ".join(r.id for r in bank.roles)
+            raise UsageError(f"unknown role `{options.role}`; known roles: {known}")
+    ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role)
+    findings = [f for f in findings if f.code in codes]
+    findings += run_rules(bank, codes, ctx)
+    return LintResult(sort_findings(findings), bank)

@@ -1,0 +1,74 @@
+"""Shared helpers: run the real CLI in-process or as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from looptool.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-24"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Call the CLI entry point in-process, as the console script does."""
+
+    def run(*args, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.out + captured.err
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_subprocess(*args, cwd=None, env=None) -> Run:
+    """The installed console script, exactly as a user runs it."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "looptool", *map(str, args)],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120,
+    )
+    assert "Traceback" not in proc.stdout + proc.stderr
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write dedented text files under tmp_path; returns the path of the last one."""
+
+    def put(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return put

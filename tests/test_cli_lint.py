@@ -1,0 +1,190 @@
+"""`looptool lint` through the real CLI: exit codes, positions, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from conftest import REPO, TODAY, run_subprocess
+
+GOOD = """\
+questions:
+  - id: top-k-stream
+    title: Top k from a stream
+    type: coding
+    levels: [junior, senior]
+    skills: [algorithms]
+    stage: filter
+    duration_minutes: 45
+    prompt: Return the k most frequent items from a stream of item ids.
+    signal: Chooses a heap over a full sort and explains the cost.
+"""
+
+
+def finding_lines(out):
+    return [line for line in out.splitlines() if re.match(r"^\S+:\d+:\d+: LT\d{3} ", line)]
+
+
+def test_bundled_bank_lints_clean(cli):
+    run = cli("lint", REPO / "loops", "--today", TODAY)
+    assert run.code == 0, run.out
+    assert "All checks passed" in run.out
+
+
+def test_default_is_the_bundled_bank(cli, tmp_path):
+    run = cli("lint", "--today", TODAY, cwd=tmp_path)
+    assert run.code == 0, run.out
+
+
+def test_good_file_passes(cli, write):
+    run = cli("lint", write("bank.yaml", GOOD), "--today", TODAY)
+    assert run.code == 0, run.out
+
+
+def test_wrong_type_three_levels_deep_is_placed_exactly(cli, write):
+    bank = GOOD + """\
+    rubric:
+      - min: 0
+        max: five
+        evidence: [Cannot start]
+"""
+    path = write("bank.yaml", bank)
+    run = cli("lint", path.name, "--select", "schema-violation", cwd=path.parent)
+    assert run.code == 1
+    assert finding_lines(run.out) == [
+        "bank.yaml:13:14: LT008 schema-violation `max` must be an integer, not a string"
+    ]
+
+
+def test_missing_field_is_reported_on_its_item(cli, write):
+    path = write("bank.yaml", GOOD.replace("    signal: Chooses a heap over a full sort and explains the cost.\n", ""))
+    run = cli("lint", path)
+    assert run.code == 1
+    assert "bank.yaml:2:5: LT008 schema-violation missing required field `signal`" in run.out
+
+
+def test_unknown_field_points_at_the_key_with_a_hint(cli, write):
+    path = write("bank.yaml", GOOD + "    sigal: typo\n")
+    run = cli("lint", path)
+    assert "bank.yaml:11:5: LT008 schema-violation unknown field `sigal`" in run.out
+    assert "did you mean `signal`" in run.out
+
+
+def test_duplicate_keys_are_reported(cli, write):
+    path = write("bank.yaml", GOOD + "    title: Again\n")
+    run = cli("lint", path)
+    assert run.code == 1
+    assert "bank.yaml:11:5: LT004 duplicate-key" in run.out
+    assert "line 3" in run.out
+
+
+def test_duplicate_ids_across_files(cli, write, tmp_path):
+    write("a.yaml", GOOD)
+    write("b/c.yaml", "# c\n# d\n" + GOOD)
+    run = cli("lint", tmp_path)
+    assert run.code == 1
+    assert "b/c.yaml:4:9: LT009 duplicate-id question id `top-k-stream` is already used at" in run.out.replace(
+        str(tmp_path.as_posix()) + "/", "")
+
+
+def test_python_object_tag_is_reported_not_executed(cli, write, tmp_path):
+    marker = tmp_path / "pwned"
+    path = write("bank.yaml", f"questions: !!python/object/apply:os.system ['touch {marker}']\n")
+    run = cli("lint", path)
+    assert run.code == 1
+    assert "bank.yaml:1:12: LT003 unsafe-tag" in run.out
+    assert not marker.exists()
+
+
+def test_unknown_skill_with_hint(cli, write):
+    path = write("bank.yaml", GOOD.replace("[algorithms]", "[algorithm]"))
+    run = cli("lint", path)
+    assert "bank.yaml:6:14: LT010 unknown-reference unknown skill `algorithm`; did you mean `algorithms`?" in run.out
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("syntax.yaml", "questions:\n  - id: [a\n", "syntax.yaml:3:1: LT001"),
+    ("tabs.yaml", "questions:\n\t- id: a\n", "tabs.yaml:2:1: LT001 syntax-error tab character"),
+    ("latin1.yaml", b"questions:\n  - title: caf\xe9\n", "latin1.yaml:2:15: LT002"),
+    ("nul.yaml", b"questions: []\n\x00\n", "nul.yaml:2:1: LT002"),
+    ("empty.yaml", "", "empty.yaml:1:1: LT006 empty-file"),
+    ("comments.yaml", "# nothing yet\n", "comments.yaml:1:1: LT006 empty-file"),
+    ("list.yaml", "- id: a\n", "list.yaml:1:1: LT007 unknown-section the top level is a list"),
+    ("scalar.yaml", "hello\n", "scalar.yaml:1:1: LT007"),
+    ("section.yaml", "question: []\n", "section.yaml:1:1: LT007 unknown-section unknown section `question`; did you mean `questions`?"),
+    ("notlist.yaml", "questions: {id: a}\n", "notlist.yaml:1:12: LT008 schema-violation section `questions` must be a list"),
+    ("deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml:1:"),
+    ("multi.yaml", GOOD + "---\n---\nroles: []\n", "multi.yaml:12:1: LT006 empty-file document 2 is empty"),
+])
+def test_bad_input_is_a_finding(cli, write, name, content, expected):
+    path = write(name, content)
+    run = cli("lint", path)
+    assert run.code == 1, run.out
+    assert expected in run.out, run.out
+
+
+def test_missing_path_is_exit_2(cli, tmp_path):
+    run = cli("lint", tmp_path / "nope")
+    assert run.code == 2
+    assert "nope: no such file or folder" in run.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file_is_exit_2(cli, write):
+    path = write("secret.yaml", GOOD)
+    path.chmod(0)
+    run = cli("lint", path)
+    assert run.code == 2
+    assert "secret.yaml:1:1: LT000 unreadable-file" in run.out
+
+
+def test_fifo_is_unreadable_not_a_hang(cli, tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    run = cli("lint", fifo)
+    assert run.code == 2
+    assert "pipe.yaml:1:1: LT000 unreadable-file" in run.out
+
+
+def test_non_yaml_files_in_a_folder_are_skipped(cli, write, tmp_path):
+    write("bank.yml", GOOD)
+    write("README.md", "# not yaml: [")
+    run = cli("lint", tmp_path)
+    assert run.code == 0, run.out
+    assert "1 file" in run.out
+
+
+def test_bad_option_values_are_exit_2(cli, write):
+    path = write("bank.yaml", GOOD)
+    assert cli("lint", path, "--today", "yesterday").code == 2
+    assert cli("lint", path, "--fail-on", "fatal").code == 2
+    assert cli("lint", path, "--select", "LT999").code == 2
+    assert cli("lint", path, "--role", "astronaut").code == 2
+
+
+def test_select_and_ignore(cli, write):
+    path = write("bank.yaml", GOOD + "    title: Again\n")
+    assert cli("lint", path, "--ignore", "duplicate-key").code == 0
+    assert cli("lint", path, "--select", "LT0", "--ignore", "LT004").code == 0
+    assert cli("lint", path, "--select", "LT004").code == 1
+
+
+def test_subprocess_console_entry_and_plain_output(write, tmp_path):
+    path = write("bank.yaml", GOOD + "    title: Again\n")
+    run = run_subprocess("lint", path.name, cwd=tmp_path)
+    assert run.code == 1
+    assert run.out.startswith("bank.yaml:11:5: LT004 duplicate-key ")
+    assert "\x1b[" not in run.out  # no colour when piped / NO_COLOR
+    version = run_subprocess("--version")
+    assert version.code == 0 and version.out.startswith("looptool ")
+
+
+def test_every_command_has_help_with_an_example(cli):
+    top = cli("--help")
+    assert top.code == 0
+    for command in ("lint", "rules", "explain"):
+        run = cli(command, "--help")
+        assert run.code == 0
+        assert "Example:" in run.out, command
