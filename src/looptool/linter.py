@@ -23,6 +23,13 @@ class Context:
     today: dt.date
     role: object = None  # model.Role when linting against a role
     options: dict = field(default_factory=dict)  # the running rule's options
+    extra_catalogues: dict = field(default_factory=dict)  # name -> entries from config
+
+    def catalogue(self, name: str) -> list:
+        """A data catalogue: the bundled entries, then the configured extras."""
+        from looptool.catalogues import bundled
+
+        return [*bundled(name), *self.extra_catalogues.get(name, ())]
 
 
 @dataclass

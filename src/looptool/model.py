@@ -145,12 +145,15 @@ class Slot:
     label: str | None = None
     interviewer_level: str | None = None
     interviewer_role: str | None = None
+    question: str | None = None  # a pinned question id
     index: int = 0  # position in the template's `slots` list
 
+    def accepts_kind(self, question: Question) -> bool:
+        """The question's type (and flavor, when the slot names one) matches."""
+        return question.type in self.kinds or question.kind in self.kinds
+
     def accepts(self, question: Question) -> bool:
-        return (question.type in self.kinds or question.kind in self.kinds) and (
-            self.stage is None or self.stage == question.stage
-        )
+        return self.accepts_kind(question) and (self.stage is None or self.stage == question.stage)
 
     @property
     def types(self) -> list[str]:
@@ -174,6 +177,7 @@ class LoopTemplate:
     slots: list[Slot]
     progression: Progression
     aliases: list[str] = field(default_factory=list)
+    role: str | None = None
     title: str | None = None
     description: str | None = None
     budget_minutes: int | None = None
@@ -261,15 +265,15 @@ def loop_from(data: dict, origin: Origin | None = None) -> LoopTemplate:
         slots.append(Slot(
             kinds=list(kinds), minutes=raw["minutes"], count=raw.get("count", 1), stage=raw.get("stage"),
             label=raw.get("label"), interviewer_level=raw.get("interviewer_level"),
-            interviewer_role=raw.get("interviewer_role"), index=index,
+            interviewer_role=raw.get("interviewer_role"), question=raw.get("question"), index=index,
         ))
     prog = data["progression"]
     lunch = data.get("lunch") or {}
     return LoopTemplate(
         id=data["id"], level=data["level"], slots=slots,
         progression=Progression(prog["pass_total"], prog.get("min_each", 0), prog.get("note")),
-        aliases=list(data.get("aliases", [])), title=data.get("title"), description=data.get("description"),
-        budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
+        aliases=list(data.get("aliases", [])), role=data.get("role"), title=data.get("title"),
+        description=data.get("description"), budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
         lunch_after=lunch.get("after_minutes"), lunch_minutes=lunch.get("minutes", 0), origin=origin,
     )
 
