@@ -18,9 +18,28 @@ questions:
     skills: [algorithms]
     stage: filter
     duration_minutes: 45
-    prompt: Return the k most frequent items from a stream of item ids.
-    signal: Chooses a heap over a full sort and explains the cost.
+    prompt: >-
+      Given a stream of product ids (up to 10 million, ids are strings) and an
+      integer k, return the k most frequent ids, most frequent first, ties by id.
+      Example: [b, a, b, c, a, b] with k=2 gives [b, a].
+    signal: Chooses a bounded heap over a full sort and can state the cost of each.
+    last_reviewed: 2026-10-01
+    owner: eng-interviewing
+    rubric:
+      - min: 0
+        max: 1
+        label: Not yet
+        evidence: [Cannot produce a working count of the ids]
+      - min: 2
+        max: 3
+        label: Working
+        evidence: [Counts with a hash map and sorts all ids, stating O(n log n)]
+      - min: 4
+        max: 5
+        label: Strong
+        evidence: [Keeps a heap of size k and states O(n log k) time and O(n) memory]
 """
+END = GOOD.count("\n") + 1  # the line after GOOD
 
 
 def finding_lines(out):
@@ -44,22 +63,17 @@ def test_good_file_passes(cli, write):
 
 
 def test_wrong_type_three_levels_deep_is_placed_exactly(cli, write):
-    bank = GOOD + """\
-    rubric:
-      - min: 0
-        max: five
-        evidence: [Cannot start]
-"""
+    bank = GOOD.replace("        max: 3\n", "        max: three\n")
     path = write("bank.yaml", bank)
     run = cli("lint", path.name, "--select", "schema-violation", cwd=path.parent)
     assert run.code == 1
     assert finding_lines(run.out) == [
-        "bank.yaml:13:14: LT008 schema-violation `max` must be an integer, not a string"
+        "bank.yaml:22:14: LT008 schema-violation `max` must be an integer, not a string"
     ]
 
 
 def test_missing_field_is_reported_on_its_item(cli, write):
-    path = write("bank.yaml", GOOD.replace("    signal: Chooses a heap over a full sort and explains the cost.\n", ""))
+    path = write("bank.yaml", GOOD.replace("    signal: Chooses a bounded heap over a full sort and can state the cost of each.\n", ""))
     run = cli("lint", path)
     assert run.code == 1
     assert "bank.yaml:2:5: LT008 schema-violation missing required field `signal`" in run.out
@@ -68,7 +82,7 @@ def test_missing_field_is_reported_on_its_item(cli, write):
 def test_unknown_field_points_at_the_key_with_a_hint(cli, write):
     path = write("bank.yaml", GOOD + "    sigal: typo\n")
     run = cli("lint", path)
-    assert "bank.yaml:11:5: LT008 schema-violation unknown field `sigal`" in run.out
+    assert f"bank.yaml:{END}:5: LT008 schema-violation unknown field `sigal`" in run.out
     assert "did you mean `signal`" in run.out
 
 
@@ -76,7 +90,7 @@ def test_duplicate_keys_are_reported(cli, write):
     path = write("bank.yaml", GOOD + "    title: Again\n")
     run = cli("lint", path)
     assert run.code == 1
-    assert "bank.yaml:11:5: LT004 duplicate-key" in run.out
+    assert f"bank.yaml:{END}:5: LT004 duplicate-key" in run.out
     assert "line 3" in run.out
 
 
@@ -116,7 +130,7 @@ def test_unknown_skill_with_hint(cli, write):
     ("section.yaml", "question: []\n", "section.yaml:1:1: LT007 unknown-section unknown section `question`; did you mean `questions`?"),
     ("notlist.yaml", "questions: {id: a}\n", "notlist.yaml:1:12: LT008 schema-violation section `questions` must be a list"),
     ("deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml:1:"),
-    ("multi.yaml", GOOD + "---\n---\nroles: []\n", "multi.yaml:12:1: LT006 empty-file document 2 is empty"),
+    ("multi.yaml", GOOD + "---\n---\nroles: []\n", f"multi.yaml:{END + 1}:1: LT006 empty-file document 2 is empty"),
 ])
 def test_bad_input_is_a_finding(cli, write, name, content, expected):
     path = write(name, content)
@@ -151,7 +165,7 @@ def test_fifo_is_unreadable_not_a_hang(cli, tmp_path):
 def test_non_yaml_files_in_a_folder_are_skipped(cli, write, tmp_path):
     write("bank.yml", GOOD)
     write("README.md", "# not yaml: [")
-    run = cli("lint", tmp_path)
+    run = cli("lint", tmp_path, "--today", TODAY)
     assert run.code == 0, run.out
     assert "1 file" in run.out
 
@@ -166,7 +180,7 @@ def test_bad_option_values_are_exit_2(cli, write):
 
 def test_select_and_ignore(cli, write):
     path = write("bank.yaml", GOOD + "    title: Again\n")
-    assert cli("lint", path, "--ignore", "duplicate-key").code == 0
+    assert cli("lint", path, "--ignore", "duplicate-key", "--today", TODAY).code == 0
     assert cli("lint", path, "--select", "LT0", "--ignore", "LT004").code == 0
     assert cli("lint", path, "--select", "LT004").code == 1
 
@@ -175,7 +189,7 @@ def test_subprocess_console_entry_and_plain_output(write, tmp_path):
     path = write("bank.yaml", GOOD + "    title: Again\n")
     run = run_subprocess("lint", path.name, cwd=tmp_path)
     assert run.code == 1
-    assert run.out.startswith("bank.yaml:11:5: LT004 duplicate-key ")
+    assert run.out.startswith(f"bank.yaml:{END}:5: LT004 duplicate-key ")
     assert "\x1b[" not in run.out  # no colour when piped / NO_COLOR
     version = run_subprocess("--version")
     assert version.code == 0 and version.out.startswith("looptool ")

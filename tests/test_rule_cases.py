@@ -12,6 +12,8 @@ A case file looks like::
         role: backend-engineer   # optional
         fifos: [pipe.yaml]       # optional special files
         symlinks: {a.yaml: b.yaml}
+        also_run: [duplicate-id]  # optional: other rules this rule depends on
+                                  # (only the case file's rule is reported)
         expect:                  # file:line:col CODE, in order; [] for a passing case
           - bank.yaml:3:5 LT004
 
@@ -56,10 +58,11 @@ def run_case(rule_name, case, tmp_path, monkeypatch):
     today = case.get("today", "2026-11-24")
     options = LintOptions(
         today=today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today)),
-        role=case.get("role"), select=[rule_name],
+        role=case.get("role"), select=[rule_name, *case.get("also_run", [])],
     )
     result = lint(sorted(names), options)
-    return [f"{f.file}:{f.line}:{f.column} {f.code}" for f in result.findings]
+    code = rules.find(rule_name).code
+    return [f"{f.file}:{f.line}:{f.column} {f.code}" for f in result.findings if f.code == code]
 
 
 @pytest.mark.parametrize("rule_name,case", list(_load_cases()))

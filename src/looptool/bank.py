@@ -20,6 +20,7 @@ from looptool.findings import Finding
 from looptool.loader import Document, load_bytes
 from looptool.resources import bundled_bank
 from looptool.schema import validate_item
+from looptool.suppressions import scan
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FALLBACK_KINDS = ("skills", "roles", "loops")
@@ -39,6 +40,7 @@ class Bank:
     documents: list[Document] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     fallback: tuple[str, ...] = ()  # kinds taken from the bundled bank
+    suppressions: list = field(default_factory=list)  # suppressions.Suppression
     items_seen: int = 0  # list items found in sections, valid or not
     invalid: dict = field(default_factory=dict)  # section -> items that failed the schema
 
@@ -176,6 +178,11 @@ def _load_file(raw: bytes, shown: str, bank: Bank, collector: _Collector) -> Non
     for document in result.documents:
         bank.documents.append(document)
         _load_document(document, bank, collector, several=len(result.documents) > 1)
+    if result.text is not None:
+        found, invalid = scan(result.text, shown, result.documents)
+        bank.suppressions.extend(found)
+        for bad in invalid:
+            collector.add("invalid-suppression", shown, bad.line, bad.column, bad.message)
 
 
 def _load_document(doc: Document, bank: Bank, collector: _Collector, several: bool) -> None:

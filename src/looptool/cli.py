@@ -67,33 +67,68 @@ def _default_paths(paths):
 def lint(
     paths: Optional[List[Path]] = typer.Argument(
         None, help="Files or folders to lint (default: the bundled bank).", show_default=False),
-    select: List[str] = typer.Option([], "--select", help="Only these rules (code, name or prefix); repeatable."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Skip these rules (code, name or prefix); repeatable."),
-    today: Optional[str] = typer.Option(None, "--today", help="Date for staleness checks (YYYY-MM-DD)."),
+    select: List[str] = typer.Option([], "--select", help="Only these rules (code, name or prefix); replaces the configured selection; repeatable."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Also skip these rules (code, name or prefix); repeatable."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date for staleness checks (YYYY-MM-DD; default: today)."),
     role: Optional[str] = typer.Option(None, "--role", help="Also check every question against this role."),
-    fail_on: str = typer.Option("warning", "--fail-on", help="Lowest level that makes the exit code 1: error, warning or info."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest level that makes the exit code 1: error, warning (default) or info."),
     statistics: bool = typer.Option(False, "--statistics", help="Also print a count per rule."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
 ):
     """Check question banks and loop templates for known interview failure modes.
 
     Prints each finding as path:line:col: CODE name message. Exit 0 clean,
-    1 findings at or above --fail-on, 2 bad usage or unreadable input.
+    1 findings at or above --fail-on, 2 bad usage, configuration or unreadable input.
 
-    Example: looptool lint loops/ --today 2026-11-24
+    Example: looptool lint loops/ --today 2026-11-24 --select LT1 --ignore stale-problem
     """
-    from looptool.findings import LEVELS, at_least
+    from looptool.findings import at_least
     from looptool.linter import LintOptions, lint as run_lint
     from looptool.reporters import get
 
-    if fail_on not in LEVELS:
-        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{fail_on}`")
-    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore)
-    result = run_lint(_default_paths(paths), options)
+    paths = _default_paths(paths)
+    settings = _settings(paths, config, {"fail-on": fail_on})
+    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings)
+    result = run_lint(paths, options)
     get("text")(result, sys.stdout, {"statistics": statistics})
     if result.unreadable:
         raise typer.Exit(EXIT_USAGE)
-    if any(at_least(f.level, fail_on) for f in result.findings):
+    if any(at_least(f.level, settings.fail_on) for f in result.findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _settings(paths, config, overrides):
+    from looptool.config import ConfigError, load_settings
+    from looptool.findings import LEVELS
+
+    if overrides.get("fail-on") not in (None, *LEVELS):
+        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
+    try:
+        return load_settings(paths, config, overrides)
+    except ConfigError as exc:
+        raise Fail(str(exc)) from None
+
+
+@app.command("config")
+def show_config(
+    paths: Optional[List[Path]] = typer.Argument(None, help="The path the configuration is discovered from (default: here).",
+                                                 show_default=False),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+):
+    """Print the effective configuration and where each value comes from.
+
+    Example: looptool config loops/
+    """
+    import json
+
+    from looptool.config import describe
+
+    settings = _settings(list(paths or []) or [Path.cwd()], config, {})
+    typer.echo(f"# config file: {settings.source or '(none found: defaults)'}")
+    rows = [(key, json.dumps(value), origin or "") for key, value, origin in describe(settings)]
+    width = max(len(key) + len(value) for key, value, _ in rows) + 3
+    for key, value, origin in rows:
+        typer.echo(f"{key} = {value}".ljust(width) + f"  # {origin}")
 
 
 @app.command()

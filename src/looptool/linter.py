@@ -8,7 +8,7 @@ file position, and ordering.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from looptool import rules as catalogue
 from looptool.bank import Bank, UsageError, load_bank
@@ -34,10 +34,14 @@ class Context:
 
 @dataclass
 class LintOptions:
+    """What one run asks for. ``settings`` (from config) supplies the rest;
+    ``select`` replaces the configured selection, ``ignore`` adds to it."""
+
     today: dt.date | None = None
     role: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    settings: object = None  # config.Settings; defaults when None
 
 
 @dataclass
@@ -89,12 +93,13 @@ def _stamp(rule, problem, subject) -> Finding:
     )
 
 
-def run_rules(bank: Bank, codes: set[str], ctx: Context) -> list[Finding]:
+def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None) -> list[Finding]:
     out = []
+    rule_options = rule_options or {}
     for rule in catalogue.catalogue():
         if rule.check is None or rule.code not in codes:
             continue
-        ctx.options = dict(rule.options)
+        ctx.options = {**rule.options, **rule_options.get(rule.code, {})}
         for subject in _subjects(rule, bank):
             for problem in rule.check(subject, ctx):
                 out.append(_stamp(rule, problem, subject))
@@ -102,16 +107,47 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context) -> list[Finding]:
 
 
 def lint(paths, options: LintOptions | None = None) -> LintResult:
+    from looptool.config import Settings
+
     options = options or LintOptions()
-    codes = selected_rules(options.select, options.ignore)
+    settings = options.settings or Settings()
+    codes = selected_rules(options.select or settings.select, [*settings.ignore, *options.ignore])
     bank, findings = load_bank(paths)
     role = None
-    if options.role:
-        role = bank.role(options.role)
+    role_name = options.role or settings.role
+    if role_name:
+        role = bank.role(role_name)
         if role is None:
             known = ", ".join(r.id for r in bank.roles)
-            raise UsageError(f"unknown role `{options.role}`; known roles: {known}")
-    ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role)
-    findings = [f for f in findings if f.code in codes]
-    findings += run_rules(bank, codes, ctx)
+            raise UsageError(f"unknown role `{role_name}`; known roles: {known}")
+    ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
+                  extra_catalogues=settings.catalogues)
+    findings += run_rules(bank, codes, ctx, settings.rule_options)
+    findings = [f for f in findings if f.code in codes and f.code not in settings.ignored_at(f.file)]
+    findings = apply_suppressions(findings, bank.suppressions, codes)
+    if settings.rule_levels:
+        findings = [replace(f, level=settings.rule_levels.get(f.code, f.level)) for f in findings]
     return LintResult(sort_findings(findings), bank)
+
+
+def apply_suppressions(findings, suppressions, codes) -> list[Finding]:
+    """Drop suppressed findings; report suppressions that covered nothing."""
+    if not suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        cover = next((s for s in suppressions if finding.code != "LT000" and s.covers(finding)), None)
+        if cover is None:
+            kept.append(finding)
+        else:
+            cover.used.add(finding.code)
+    if "LT012" in codes:
+        rule = catalogue.by_name("unused-suppression")
+        for sup in suppressions:
+            for code in sorted((sup.codes & codes) - sup.used):
+                name = catalogue.find(code).name
+                kept.append(Finding(
+                    file=sup.file, line=sup.line, column=sup.column, code=rule.code, name=rule.name,
+                    level=rule.level, message=f"suppression of `{name}` matches no finding; remove it",
+                ))
+    return kept

@@ -122,6 +122,7 @@ class Document:
 class LoadResult:
     documents: list[Document]
     problems: list[LoadProblem]
+    text: str | None = None  # the decoded text, when it could be decoded
 
 
 class _Abort(Exception):
@@ -187,7 +188,7 @@ def load_text(text: str, file: str) -> LoadResult:
             LoadProblem("encoding-error", line, col, f"character {exc.character!r} is not allowed in YAML")
         )
         builder.documents.clear()
-    return LoadResult(builder.documents, builder.problems)
+    return LoadResult(builder.documents, builder.problems, text)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:

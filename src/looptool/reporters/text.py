@@ -16,7 +16,7 @@ LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def render(result, stream, options=None) -> None:

@@ -1,0 +1,109 @@
+"""Configuration discovery, validation and effect, through the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from looptool.config import ConfigError, load_settings
+
+DUP = """\
+questions:
+  - id: q1
+    title: Top k
+    type: coding
+    levels: [junior]
+    skills: [algorithms]
+    stage: filter
+    duration_minutes: 45
+    prompt: Return the k most frequent ids in a stream.
+    signal: Picks a heap and explains the cost.
+"""
+DUP = DUP + DUP.split("\n", 1)[1]
+
+
+def test_pyproject_is_discovered_from_the_linted_path_upward(cli, write, tmp_path):
+    write("pyproject.toml", '[tool.looptool]\nignore = ["duplicate-id"]\n')
+    path = write("bank/questions/b.yaml", DUP)
+    assert cli("lint", path, "--select", "LT0").code == 0
+    assert cli("lint", path, "--config", write("other.toml", ""), "--select", "LT0").code == 1
+
+
+def test_looptool_yaml_sets_levels_and_fail_on(cli, write):
+    write(".looptool.yaml", "fail-on: error\nrules:\n  duplicate-id: {level: warning}\n")
+    path = write("b.yaml", DUP)
+    run = cli("lint", path, "--select", "LT0")
+    assert run.code == 0
+    assert "1 warning" in run.out
+    assert cli("lint", path, "--fail-on", "warning", "--select", "LT0").code == 1
+
+
+def test_pyproject_without_a_looptool_table_is_skipped(cli, write, tmp_path):
+    write("pyproject.toml", "[project]\nname = 'x'\n")
+    write("sub/looptool.toml", 'ignore = ["LT009"]\n')
+    path = write("sub/b.yaml", DUP)
+    assert cli("lint", path, "--select", "LT0").code == 0
+
+
+def test_per_path_ignores_are_relative_to_the_config_file(cli, write):
+    write("looptool.toml", '[per-path-ignores]\n"legacy/*" = ["LT009"]\n')
+    assert cli("lint", write("legacy/b.yaml", DUP), "--select", "LT0").code == 0
+    assert cli("lint", write("current/b.yaml", DUP), "--select", "LT0").code == 1
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("ignor = ['LT009']\n", "unknown key `ignor`; did you mean `ignore`?"),
+    ("select = ['LT999']\n", "unknown rule `LT999`"),
+    ("[rules.no-such-rule]\nlevel = 'error'\n", "`rules.no-such-rule` is not a rule"),
+    ("[rules.duplicate-id]\nlevel = 'fatal'\n", "`rules.duplicate-id.level` must be one of"),
+    ("[rules.duplicate-id]\nmax-age = 3\n", "has no option `max-age`"),
+    ("fail-on = 'sometimes'\n", "`fail-on` must be one of"),
+    ("[catalogues]\nno_such = []\n", "`catalogues.no_such` is not a catalogue"),
+    ("select = [\n", "cannot read configuration"),
+])
+def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
+    write("looptool.toml", text)
+    path = write("b.yaml", DUP)
+    run = cli("lint", path, "--select", "LT0")
+    assert run.code == 2
+    assert "looptool.toml" in run.err and needle in run.err
+
+
+def test_cli_select_replaces_and_ignore_extends(write, tmp_path):
+    write("looptool.toml", 'select = ["LT009"]\nignore = ["LT004"]\n')
+    settings = load_settings([tmp_path], None, {"select": ["LT0"], "ignore": ["LT001"]})
+    assert settings.select == ["LT0"]
+    assert settings.origins["select"] == "command line"
+
+
+def test_option_type_is_checked(write, tmp_path):
+    from looptool import rules
+
+    optioned = next((r for r in rules.catalogue() if r.options), None)
+    if optioned is None:
+        pytest.skip("no rule with options yet")
+    name, default = next(iter(optioned.options.items()))
+    bad = "'text'" if not isinstance(default, str) else "3"
+    write("looptool.toml", f"[rules.{optioned.name}]\n{name} = {bad}\n")
+    with pytest.raises(ConfigError, match=name):
+        load_settings([tmp_path])
+
+
+def test_config_command_shows_values_and_origins(cli, write, tmp_path):
+    write("looptool.toml", 'ignore = ["LT006"]\n[rules.duplicate-id]\nlevel = "warning"\n')
+    run = cli("config", tmp_path)
+    assert run.code == 0
+    assert "looptool.toml" in run.out
+    line = next(l for l in run.out.splitlines() if l.strip().startswith("rules.duplicate-id.level"))
+    assert "warning" in line and "looptool.toml" in line
+    assert any(l.strip().startswith("select") and "default" in l for l in run.out.splitlines())
+
+
+def test_inline_suppression_through_the_cli(cli, write):
+    text = DUP.replace("questions:\n", "questions:\n", 1)
+    lines = text.splitlines(keepends=True)
+    lines.insert(10, "  # looptool: ignore[duplicate-id] -- kept until the old bank is retired\n")
+    path = write("b.yaml", "".join(lines))
+    assert cli("lint", path, "--select", "LT0").code == 0
+    unused = write("c.yaml", "# looptool: ignore-file[duplicate-id] -- nothing to hide\n" + DUP.split("  - id", 2)[0] + "  - id" + DUP.split("  - id", 2)[1])
+    run = cli("lint", unused, "--select", "LT0")
+    assert run.code == 1 and "LT012 unused-suppression" in run.out
