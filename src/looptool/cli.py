@@ -132,15 +132,29 @@ def show_config(
 
 
 @app.command()
-def rules():
+def rules(
+    fmt: str = typer.Option("text", "--format", help="text (a table), json or markdown."),
+):
     """List every rule: code, name, default level and what it checks.
 
-    Example: looptool rules
+    Example: looptool rules --format json
     """
     from rich.console import Console
     from rich.table import Table
 
+    from looptool import ruledocs
     from looptool.rules import catalogue
+
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(ruledocs.rules_json(), indent=2))
+        return
+    if fmt == "markdown":
+        typer.echo(ruledocs.rule_table())
+        return
+    if fmt != "text":
+        raise Fail(f"--format: expected text, json or markdown, not `{fmt}`")
 
     table = Table(title="looptool rules", show_lines=False)
     for column in ("code", "name", "level", "scope", "summary"):
@@ -161,11 +175,12 @@ def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (d
 
     from looptool.rules import find
 
+    from looptool.ruledocs import rule_page
+
     found = find(rule)
     if found is None:
         raise Fail(f"unknown rule `{rule}` (see `looptool rules`)")
-    header = f"# {found.code} {found.name}\n\nDefault level: **{found.level}**. Applies to: {found.scope}.\n\n"
-    Console().print(Markdown(header + found.doc.strip()))
+    Console().print(Markdown(rule_page(found)))
 
 
 def main(argv=None) -> None:
