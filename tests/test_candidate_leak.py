@@ -1,0 +1,184 @@
+"""The candidate view never reveals a question, in any format, for any level and role.
+
+Every text a chosen question holds (id, title, prompt, scenario, signal,
+rubric, follow-ups, notes) is cut into normalised 5-word windows (shorter
+fields whole) and looked for in everything the candidate view prints,
+including each string of the JSON document and each unfolded calendar
+property. The same check run on the panel view must find the questions, so a
+leak could not slip past it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from functools import cache
+
+import pytest
+from handplans import DAY, bundled, hand_plan
+from icalendar import Calendar
+
+from looptool import agenda
+from looptool.bank import Bank
+from looptool.model import LEVELS, Band, Question, Scenario
+from looptool.views import FORMATS, render_plan
+from looptool.views.document import kinds
+
+WINDOW = 5
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def fields(question: Question) -> list[str]:
+    texts = [question.title, question.prompt, question.signal, question.notes or "", *question.follow_ups]
+    if question.scenario:
+        s = question.scenario
+        texts += [s.need, *s.constraints, *s.hooks, *s.tradeoffs]
+    for band in question.rubric or []:
+        texts += [band.label, *band.evidence]
+    return texts
+
+
+def phrases(question: Question) -> set[str]:
+    """What would give the question away: every 5-word window, shorter texts whole, the id."""
+    out = {normalise(question.id), normalise(question.title)}
+    for text in fields(question):
+        words = normalise(text).split()
+        if len(words) >= WINDOW:
+            out.update(" ".join(words[i:i + WINDOW]) for i in range(len(words) - WINDOW + 1))
+        elif len(words) >= 2:
+            out.add(" ".join(words))
+    return out
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif node is not None:
+        yield str(node)
+
+
+def seen_text(plan, view: str) -> str:
+    """Everything ``view`` shows in every format, normalised, as one searchable string."""
+    parts = []
+    for fmt in FORMATS:
+        out = render_plan(plan, view, fmt)
+        parts.append(out)
+        if fmt == "json":
+            parts += list(_strings(json.loads(out)))
+        if fmt == "ics":
+            for component in Calendar.from_ical(out).walk():
+                parts += [str(value) for value in component.values()]
+    parts.append(render_plan(plan, view, "text", width=5000))  # nothing wraps: table cells stay whole
+    return " " + " | ".join(normalise(p) for p in parts) + " "
+
+
+def leaks(plan, view: str = "candidate") -> list[tuple[str, str]]:
+    seen = seen_text(plan, view)
+    return [(i.question.id, phrase) for i in plan.interviews for phrase in sorted(phrases(i.question))
+            if f" {phrase} " in seen]
+
+
+def _plans(bank, level, role):
+    for skip in range(3):  # three different selections per slot, to meet more of the bank
+        yield agenda.schedule(hand_plan(level, role, bank=bank, skip=skip), day=DAY)
+
+
+ROLES = [None] + [role.id for role in bundled().roles]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("level", LEVELS)
+def test_no_question_text_in_the_candidate_view(level, role):
+    for plan in _plans(bundled(), level, role):
+        assert plan.interviews
+        assert leaks(plan) == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_check_finds_questions_where_they_are_shown(level):
+    plan = agenda.schedule(hand_plan(level, "mlops"), day=DAY)
+    found = {qid for qid, _ in leaks(plan, "panel")}
+    assert found == set(plan.question_ids)
+    kits = leaks(plan, "interviewer")
+    for interview in plan.interviews:  # every field of every kit is found
+        assert {p for q, p in kits if q == interview.question.id} == phrases(interview.question)
+
+
+def test_the_check_would_catch_a_single_leaked_hook(monkeypatch):
+    plan = agenda.schedule(hand_plan("staff", "mlops"), day=DAY)
+    design = next(i.question for i in plan.interviews if i.question.scenario and i.question.scenario.hooks)
+    hook = design.scenario.hooks[-1]
+    from looptool.views import document
+
+    real = document.kind_parts
+
+    def leaky(kind):
+        parts = real(kind)
+        return [*parts[:-1], document.Part(parts[-1].label, items=(*parts[-1].items, hook))]
+
+    monkeypatch.setattr(document, "kind_parts", leaky)
+    found = leaks(plan)
+    assert found and {qid for qid, _ in found} == {design.id}
+
+
+def test_candidate_descriptions_share_no_phrase_with_any_bundled_question():
+    described = " " + " | ".join(normalise(" ".join([k["name"], k["summary"], *k["expect"], *k["helps"]]))
+                                 for k in kinds().values()) + " "
+    clashes = [(q.id, p) for q in bundled().questions for p in phrases(q) if f" {p} " in described]
+    assert clashes == []
+
+
+# -- a bank of distinctive generated text -------------------------------------------------------
+
+SYLLABLES = ["zor", "bek", "quil", "vash", "mon", "trel", "pix", "gand", "ulo", "fyr", "nesh", "kad"]
+
+
+@cache
+def generated_bank() -> Bank:
+    """Questions of every type for every level whose every field is made-up, unmistakable words."""
+    rng = random.Random(5)
+    base = bundled()
+
+    def words(n: int) -> str:
+        return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(n))
+
+    skills = sorted({s for role in base.roles for s in role.in_scope})
+    questions = []
+    kinds_needed = [("coding", None, "filter"), ("coding", "math", "filter"), ("math-quiz", None, "filter"),
+                    ("data-modeling", None, "probe"), ("system-design", None, "probe"),
+                    ("ml-system-design", None, "probe"), ("project-deep-dive", None, "probe"),
+                    ("career-chat", None, "probe"), ("behavioral", None, "probe")]
+    for qtype, flavor, stage in kinds_needed:
+        for level in LEVELS:
+            for n in range(3):
+                questions.append(Question(
+                    id=f"gen-{qtype}-{flavor or 'plain'}-{level}-{n}", title=words(4).capitalize(), type=qtype,
+                    levels=[level], skills=rng.sample(skills, 3), stage=stage, duration_minutes=45,
+                    prompt=words(40), signal=words(15), flavor=flavor,
+                    scenario=Scenario(need=words(12), stakeholders=[words(2), words(2)],
+                                      constraints=[words(8), words(9)], hooks=[words(10), words(3)],
+                                      tradeoffs=[words(7)]),
+                    rubric=[Band(0, 1, [words(9)], words(2)), Band(2, 3, [words(9), words(6)], words(2)),
+                            Band(4, 5, [words(11)], words(3))],
+                    follow_ups=[words(9), words(4)], notes=words(30)))
+    return Bank(questions=questions, skills=base.skills, roles=base.roles, loops=base.loops,
+                interviewers=base.interviewers)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_generated_text_in_the_candidate_view(role):
+    bank = generated_bank()
+    for level in LEVELS:
+        for plan in _plans(bank, level, role):
+            assert len(plan.interviews) == len(plan.template.expanded_slots())
+            assert leaks(plan) == []
+            assert {qid for qid, _ in leaks(plan, "panel")} == set(plan.question_ids)
