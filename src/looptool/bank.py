@@ -89,7 +89,7 @@ def display_path(path: Path) -> str:
 def discover(paths) -> list[Path]:
     """Files to read, in a stable order. A missing path is a usage error."""
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen: set = set()
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
@@ -99,17 +99,29 @@ def discover(paths) -> list[Path]:
         else:
             candidates = [path]
         for candidate in candidates:
-            key = candidate.resolve() if candidate.exists() else candidate
+            key = os.path.realpath(candidate) if candidate.exists() else candidate
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
+    if not found:
+        shown = ", ".join(str(p) for p in paths)
+        raise UsageError(f"no YAML files (*.yaml, *.yml) found under {shown}")
     return found
 
 
 def _walk(folder: Path) -> list[Path]:
+    """YAML files below ``folder``; symlinked folders are followed once each,
+    so a link loop ends instead of recursing forever."""
     out = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    visited = {os.path.realpath(folder)}
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        keep = []
+        for name in sorted(dirs):
+            real = os.path.realpath(os.path.join(root, name))
+            if not name.startswith(".") and real not in visited:
+                visited.add(real)
+                keep.append(name)
+        dirs[:] = keep
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 out.append(Path(root) / name)

@@ -140,6 +140,14 @@ def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
         except UnicodeDecodeError as exc:
             return None, LoadProblem("encoding-error", 1, 1, f"invalid UTF-16 ({exc.reason})")
         return _check_nul(text)
+    at = raw.find(b"\x00")
+    if at >= 0:  # before decoding: a binary file should say so, not "bad UTF-8 at byte 0x80"
+        line = raw.count(b"\n", 0, at) + 1
+        col = at - (raw.rfind(b"\n", 0, at) + 1) + 1
+        return None, LoadProblem(
+            "encoding-error", line, col,
+            "NUL byte in a text file (binary file, or UTF-16 without a byte-order mark?)",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
