@@ -74,6 +74,10 @@ def lint(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest level that makes the exit code 1: error, warning (default) or info."),
     statistics: bool = typer.Option(False, "--statistics", help="Also print a count per rule."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    output_format: Optional[str] = typer.Option(None, "--format", help="Report format: text, json, github, sarif, junit or markdown (default: github on GitHub Actions, else text)."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only report findings on questions added or changed since this git ref; the whole bank is still checked."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Only report findings not recorded in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record today's findings in this baseline file and exit."),
 ):
     """Check question banks and loop templates for known interview failure modes.
 
@@ -82,15 +86,29 @@ def lint(
 
     Example: looptool lint loops/ --today 2026-11-24 --select LT1 --ignore stale-problem
     """
+    from looptool import ci
     from looptool.findings import at_least
     from looptool.linter import LintOptions, lint as run_lint
-    from looptool.reporters import get
+    from looptool.reporters import choose, get
 
+    if baseline and write_baseline:
+        raise Fail("--baseline and --write-baseline do not go together")
+    try:
+        output_format = choose(output_format)
+    except ValueError as exc:
+        raise Fail(str(exc)) from None
     paths = _default_paths(paths)
     settings = _settings(paths, config, {"fail-on": fail_on})
     options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings)
     result = run_lint(paths, options)
-    get("text")(result, sys.stdout, {"statistics": statistics})
+    if write_baseline:
+        typer.echo(ci.write_baseline(result, write_baseline), err=True)
+        raise typer.Exit(EXIT_USAGE if result.unreadable else EXIT_CLEAN)
+    result, notes = ci.narrow(result, paths, changed_since=changed_since, baseline=baseline,
+                              relint=lambda base_paths: run_lint(base_paths, options))
+    for note in notes.values():
+        typer.echo(note.describe(), err=True)
+    get(output_format)(result, sys.stdout, {"statistics": statistics, "fail_on": settings.fail_on, **notes})
     if result.unreadable:
         raise typer.Exit(EXIT_USAGE)
     if any(at_least(f.level, settings.fail_on) for f in result.findings):
@@ -181,6 +199,27 @@ def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (d
     if found is None:
         raise Fail(f"unknown rule `{rule}` (see `looptool rules`)")
     Console().print(Markdown(rule_page(found)))
+
+
+@app.command()
+def diff(
+    base: str = typer.Argument(..., help="Git ref to compare from, e.g. origin/main."),
+    head: Optional[str] = typer.Argument(None, help="Git ref to compare to (default: the working tree).", show_default=False),
+    bank: List[Path] = typer.Option([], "--bank", help="Bank files or folders (default: the bundled bank); repeatable."),
+    output_format: str = typer.Option("text", "--format", help="text or markdown."),
+):
+    """Show what a change does to the bank: questions added, removed, retired or
+    changed, and for every level × role whether a loop can still be planned and
+    how its skill coverage moved.
+
+    Example: looptool diff origin/main --bank loops/ --format markdown
+    """
+    from looptool.impact import between
+    from looptool.reporters.impact import RENDERERS, render
+
+    if output_format not in RENDERERS:
+        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
+    render(between(base, head, _default_paths(bank)), output_format, sys.stdout)
 
 
 def main(argv=None) -> None:

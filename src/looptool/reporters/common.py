@@ -1,0 +1,45 @@
+"""What several reporters share: rule documentation links, counts, wording."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from looptool import __version__
+
+PROJECT_URL = "https://github.com/looptool/looptool"
+# Rule pages are generated from the rule docstrings into docs/rules/<name>.md.
+RULE_DOC_URL = PROJECT_URL + "/blob/v{version}/docs/rules/{name}.md"
+LEVEL_ORDER = ("error", "warning", "info")
+
+
+def rule_doc_url(name: str) -> str:
+    return RULE_DOC_URL.format(version=__version__, name=name)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def level_counts(findings) -> Counter:
+    return Counter(f.level for f in findings)
+
+
+def headline(result) -> str:
+    """``Found 2 errors, 1 warning in 3 files (97 questions).`` or the all-clear."""
+    files = plural(len(result.bank.files), "file")
+    questions = plural(result.bank.questions_seen, "question")
+    levels = level_counts(result.findings)
+    if not result.findings:
+        return f"All checks passed: {files}, {questions}."
+    parts = [plural(levels[lv], lv) for lv in LEVEL_ORDER if levels[lv]]
+    return f"Found {', '.join(parts)} in {files} ({questions})."
+
+
+def notes(options) -> list[str]:
+    """Lines about how the findings were narrowed (baseline, changed-since)."""
+    out = []
+    if options.get("changed_since"):
+        out.append(options["changed_since"].describe())
+    if options.get("baseline"):
+        out.append(options["baseline"].describe())
+    return out
