@@ -186,3 +186,13 @@ def test_unknown_format_is_a_usage_error(cli, bank):
 def test_schema_file_is_documented():
     assert "lint-report.schema.json" in (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     assert Path(REPO / "schemas" / "lint-report.schema.json").is_file()
+
+
+def test_readme_ci_section_names_every_format_and_the_hook():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use in CI", 1)[1].split("\n## ", 1)[0]
+    from looptool.reporters import REPORTERS
+
+    for name in set(REPORTERS) - {"text"}:
+        assert f"--format {name}" in section, name
+    assert "id: looptool-lint" in section and "looptool/looptool@" in section

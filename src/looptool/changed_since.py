@@ -28,6 +28,7 @@ from looptool.gitrepo import at_ref, bank_top, repo_path, resolve
 
 ALWAYS = frozenset({"LT000"})  # an unreadable file: the run cannot vouch for anything
 CROSS_ITEM_SCOPES = frozenset({"loop", "bank", "pool"})
+MAX_BLAMED = 5  # questions named in a blamed finding's message
 
 
 @dataclass
@@ -82,7 +83,11 @@ def _blame(finding, culprits, head_outlooks) -> str:
         extra = finding.extra or {}
         if (now and now.loop == finding.subject) or (extra.get("level"), extra.get("role")) == key:
             names.update(ids)
-    return f" (after changes to {', '.join(sorted(names))})" if names else ""
+    if not names:
+        return ""
+    shown = sorted(names)
+    more = f" and {len(shown) - MAX_BLAMED} more" if len(shown) > MAX_BLAMED else ""
+    return f" (after changes to {', '.join(shown[:MAX_BLAMED])}{more})"
 
 
 def narrow(result, ref: str, paths, relint):

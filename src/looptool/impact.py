@@ -136,13 +136,23 @@ def _unmatched(options: list[list[str]]) -> list[int]:
     return [i for i in range(len(options)) if not place(i, set())]
 
 
+def _unfilled(bank, loop, role, slots, options) -> list[str]:
+    """The planner's own verdict (distinct questions and signals) when it is
+    installed; else a plain matching of interviews to eligible questions."""
+    try:
+        from looptool.planner import unfillable
+    except ImportError:
+        return [slots[i].describe() for i in _unmatched(options)]
+    return [f"{error.slot.describe()} ({error.reason})" for error in unfillable(bank, loop, role)]
+
+
 def outlook(bank, level: str, role) -> Outlook:
     loop = loop_for(bank, level, role)
     if loop is None:
         return Outlook(level, role.id, None, ["no loop template for this level"], 0.0, set(), set())
     slots = loop.expanded_slots()
     options = [_fits(bank, slot, level, role) for slot in slots]
-    unfilled = [slots[i].describe() for i in _unmatched(options)]
+    unfilled = _unfilled(bank, loop, role, slots, options)
     eligible = {qid for found in options for qid in found}
     tested = {skill for q in bank.questions if q.id in eligible for skill in q.skills}
     weights = role.in_scope
