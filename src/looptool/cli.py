@@ -106,9 +106,9 @@ def lint(
         raise typer.Exit(EXIT_USAGE if result.unreadable else EXIT_CLEAN)
     result, notes = ci.narrow(result, paths, changed_since=changed_since, baseline=baseline,
                               relint=lambda base_paths: run_lint(base_paths, options))
+    get(output_format)(result, sys.stdout, {"statistics": statistics, "fail_on": settings.fail_on, **notes})
     for note in notes.values():
         typer.echo(note.describe(), err=True)
-    get(output_format)(result, sys.stdout, {"statistics": statistics, "fail_on": settings.fail_on, **notes})
     if result.unreadable:
         raise typer.Exit(EXIT_USAGE)
     if any(at_least(f.level, settings.fail_on) for f in result.findings):
