@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from looptool import model
+from looptool.errors import UsageError  # noqa: F401 - re-exported for callers
 from looptool.findings import Finding
 from looptool.loader import Document, load_bytes
 from looptool.resources import bundled_bank
@@ -24,10 +25,6 @@ from looptool.suppressions import scan
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FALLBACK_KINDS = ("skills", "roles", "loops")
-
-
-class UsageError(Exception):
-    """Bad command-line input: the CLI prints it and exits 2."""
 
 
 @dataclass
