@@ -198,14 +198,18 @@ def test_panel_text_shows_the_loop_for_the_hiring_manager(plan):
     first = plan.interviews[0]
     for expected in ("Senior loop for Backend software engineer", "Tuesday 24 November 2026, 09:30-16:50",
                      "09:30-10:15", "13:30-14:15", "Lunch (45 min)", first.question.title, first.question.id,
-                     first.question.signal, f"{first.interviewer.name} ({first.interviewer.handle})",
+                     first.question.signal, f"{first.interviewer.name}", f"({first.interviewer.handle})",
                      "Total: 7 h 20 min (7 interviews, 5 h 45 min of interviews)",
                      "at least 28 of 35, no interview below 2.",
                      "Skipped questions: 5 (3 lint errors, 2 out of scope)",
                      "Excluded by earlier plans: code-old-one", "Weighted coverage: 21 of 30 (seed 7)"):
         assert expected in text, expected
-    if first.shadow:
-        assert f"+ {first.shadow.name} ({first.shadow.handle}, {first.shadow.training})" in text
+    shadowed = next(i for i in plan.interviews if i.shadow)
+    assert f"+ {shadowed.shadow.name}" in text and f"({shadowed.shadow.handle}, {shadowed.shadow.training})" in text
+    markdown = render_plan(plan, "panel", "markdown")
+    assert (f"| {first.interviewer.name} ({first.interviewer.handle}) |" in markdown
+            or f"| {first.interviewer.name} ({first.interviewer.handle})<br>+ " in markdown)
+    assert f"<br>+ {shadowed.shadow.name} ({shadowed.shadow.handle}, {shadowed.shadow.training}) |" in markdown
 
 
 def test_panel_coverage_marks_cells_twice_and_missing(plan):

@@ -217,6 +217,15 @@ def kind_label(item: dict) -> str:
     return f"{item['kind']} ({item['flavor']})" if item.get("flavor") else item["kind"]
 
 
+def interviewer_lines(item: dict) -> str:
+    """The panel's compact form: the lead's name, handle, and any trainee, one per line."""
+    out = []
+    for person, mark in ((item["interviewer"], ""), (item.get("shadow"), "+ ")):
+        if person:
+            out.append(f"{mark}{person['name']}\n({person['handle']}{', ' + person['training'] if mark else ''})")
+    return "\n".join(out) or "unassigned"
+
+
 def parts(doc: dict, item: dict) -> list[Part]:
     """What ``doc``'s view says about one interview, in reading order."""
     view = doc["view"]
@@ -319,31 +328,31 @@ def day_line(doc: dict) -> str:
 # -- tables and summary lines, shared by the text and markdown formats --------------------------
 
 
-def agenda_table(doc: dict, signal_column: bool = True) -> tuple[list[str], list[tuple[bool, list[str]]]]:
+def agenda_table(doc: dict, compact: bool = False) -> tuple[list[str], list[tuple[bool, list[str]]]]:
     """The columns of the view's agenda and its rows as (is_break, cells), in time order.
 
-    Without ``signal_column`` what an interview tests goes under the question
-    title (narrow text tables) instead of a column of its own.
+    ``compact`` (narrow text tables) puts what an interview tests under the
+    question title instead of in a column of its own, and names and handles
+    on lines of their own.
     """
-    candidate = doc["view"] == "candidate"
-    columns = ["Time", "Interview", "With"] if candidate else \
-        ["#", "Time", "Interview", "Interviewer", "Question", "What it tests"][:6 if signal_column else 5]
+    if doc["view"] == "candidate":
+        columns = ["Time", "Interview", "With"]
+    else:
+        columns = ["#", "Time", "Interview", "Interviewer", "Question", "What it tests"][:5 if compact else 6]
     rows = []
     for what, entry in timeline(doc):
         if what == "break":
             cells = [span(entry), f"{'Lunch' if entry['lunch'] else 'Break'} ({duration(entry['minutes'])})"]
-            rows.append((True, [*([""] if not candidate else []), *cells]))
-        elif candidate:
+            rows.append((True, cells if doc["view"] == "candidate" else ["", *cells]))
+        elif doc["view"] == "candidate":
             rows.append((False, [span(entry), f"{entry['kind']} ({duration(entry['duration_minutes'])})",
                                  interviewers_text(entry) if entry["interviewer"] else ""]))
         else:
             question = f"{entry['title']} [{entry['question']}]"
-            tests = [entry["signal"]] if signal_column else []
-            if not signal_column:
-                question += f"\nTests: {entry['signal']}"
-            rows.append((False, [str(entry["number"]), span(entry),
-                                 f"{kind_label(entry)}\n{duration(entry['duration_minutes'])}",
-                                 interviewers_text(entry), question, *tests]))
+            people = interviewer_lines(entry) if compact else interviewers_text(entry)
+            tested = [f"{question}\nTests: {entry['signal']}"] if compact else [question, entry["signal"]]
+            rows.append((False, [str(entry["number"]), f"{span(entry)}\n{duration(entry['duration_minutes'])}",
+                                 kind_label(entry), people, *tested]))
     return columns, [(is_break, cells + [""] * (len(columns) - len(cells))) for is_break, cells in rows]
 
 

@@ -38,7 +38,7 @@ def _title(doc: dict, prefix: str = "") -> list:
 
 
 # Columns whose text may be long take the room that is left; names stay compact.
-COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 26}}
+COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22}}
 
 
 def _table(columns, rows, **options) -> Table:
@@ -52,7 +52,7 @@ def _table(columns, rows, **options) -> Table:
 
 
 def _agenda(doc: dict) -> Table:
-    columns, rows = d.agenda_table(doc, signal_column=False)
+    columns, rows = d.agenda_table(doc, compact=True)
     return _table(columns, [[Text(c, style="dim") for c in cells] if is_break else cells for is_break, cells in rows])
 
 
