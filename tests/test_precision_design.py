@@ -34,6 +34,20 @@ def sc(need=None, *, stakeholders=(), constraints=(), hooks=(), tradeoffs=()):
     return out
 
 
+SERVING_REVIEW = """\
+This is how a prototype serves our 70B chat model. Ignore the syntax. Would you let it take production
+traffic, and why not?
+
+    app = WebApp()
+    tok = load_tokenizer("chat-70b")
+
+    @app.post("/generate")
+    def generate(prompt):
+        model = load_model("chat-70b")
+        return tok.decode(model.generate(tok.encode(prompt)))
+"""
+
+
 # -- LT111 vague-scenario ---------------------------------------------------------
 
 VAGUE_GOOD = [
@@ -152,6 +166,8 @@ VAGUE_GOOD = [
     q("translation-offline-prompt", "ml-system-design",
       "Aid workers need translation in places with no mobile signal, on phones with 2 GB of memory, for 14 "
       "languages. What would you ship first?"),
+    q("serving-filter", "ml-system-design", SERVING_REVIEW, stage="filter",
+      signal="Separates GPU memory, batching and queueing problems from cosmetic code comments."),
     q("wake-word", "ml-system-design",
       "People say our smart speaker wakes up when nobody said its name, about 3 times a day per home.",
       scenario=sc(hooks=["How often does it miss a real wake word?", "What audio may we keep?",
@@ -194,18 +210,6 @@ VAGUE_BAD = [
 
 # -- LT112 mislabeled-interview ---------------------------------------------------
 
-SERVING_REVIEW = """\
-This is how a prototype serves our 70B chat model. Ignore the syntax. Would you let it take production
-traffic, and why not?
-
-    app = WebApp()
-    tok = load_tokenizer("chat-70b")
-
-    @app.post("/generate")
-    def generate(prompt):
-        model = load_model("chat-70b")
-        return tok.decode(model.generate(tok.encode(prompt)))
-"""
 
 BUGGY_SEARCH = """\
 The function below should return the first index whose value is at least target. Find and fix the bugs,

@@ -23,7 +23,9 @@ for them ("users want recommendations" is a product, not a harm). So a short
 scenario that names a real harm, gives a number or two and two hooks
 passes; a prompt with a real harm and numbers but no scenario block passes;
 an infrastructure question with rich numbers and three hooks but no user
-story passes; a bare "Design a news feed for 10M users" does not. The
+story passes; a bare "Design a news feed for 10M users" does not. A
+design prompt that shows code to review (a serving snippet in a filter
+round) is not checked: the code itself is the concrete material. The
 message names the missing ingredients. Retired and leaked questions are not
 checked. The word lists are in the `scenario_cues` catalogue.
 
@@ -113,7 +115,7 @@ class _Grip:
 
 
 def check(question, ctx):
-    if not (question.is_design and question.active):
+    if not (question.is_design and question.active) or first(_code_block(ctx), question.prompt):
         return
     grip = _grip(question, ctx)
     if grip.holds:
@@ -143,6 +145,10 @@ def _grip(question, ctx) -> _Grip:
         hooks=len(specific), generic_hooks=len(hooks) - len(specific),
         min_hooks=int(ctx.options.get("min-hooks", 3)),
     )
+
+
+def _code_block(ctx):
+    return group(ctx, "type_indicators", "indicator", "code-block")
 
 
 def _number_words(text, ctx) -> int:
