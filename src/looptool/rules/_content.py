@@ -1,0 +1,104 @@
+"""What a question says, and catalogue patterns over it (shared by LT101-LT103).
+
+Text is read in layers, so a rule can match on how a question is *framed*
+and exempt it on anything the interviewer wrote:
+
+* ``posed_text``: the problem as set (title, prompt, scenario need and
+  constraints);
+* ``framing_text``: everything that defines the expected answer (the posed
+  text plus hooks, trade-offs, signal and the evidence of passing rubric
+  bands; red-flag bands describe what *not* to do, so they are left out);
+* ``interviewer_text``: follow-ups and notes.
+
+Catalogue patterns are regular expressions matched case-insensitively on
+whitespace-normalised text (``(?-i:GloVe)`` turns case back on). An entry
+matches when every ``all`` pattern and at least one ``any`` pattern (when
+given) is found, and no ``unless`` pattern is found in the exemption text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def search(pattern: str, text: str) -> re.Match | None:
+    return _compiled(pattern).search(text)
+
+
+def finditer(pattern: str, text: str):
+    return _compiled(pattern).finditer(text)
+
+
+def found_any(patterns, text: str) -> bool:
+    return any(search(p, text) for p in patterns or ())
+
+
+def count_found(patterns, text: str) -> int:
+    return sum(1 for p in patterns or () if search(p, text))
+
+
+def entry_matches(entry: dict, text: str, exempt_text: str | None = None) -> bool:
+    """Whether a catalogue entry's ``all``/``any`` patterns hit and no ``unless`` does."""
+    if not all(search(p, text) for p in entry.get("all", ())):
+        return False
+    if entry.get("any") and not found_any(entry["any"], text):
+        return False
+    return not found_any(entry.get("unless"), text if exempt_text is None else exempt_text)
+
+
+def applies_to(entry: dict, question) -> bool:
+    """An entry with ``types`` covers only those question types."""
+    types = entry.get("types")
+    return not types or question.type in types
+
+
+def as_date(value) -> dt.date | None:
+    """A catalogue date (YAML may give a date object or a string)."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _join(parts) -> str:
+    # ". " between fields ends a sentence, so a windowed pattern stays inside one field
+    return ". ".join(" ".join(str(p).split()) for p in parts if p)
+
+
+def posed_text(question) -> str:
+    scenario = question.scenario
+    extra = [scenario.need, *scenario.constraints] if scenario else []
+    return _join([question.title, question.prompt, *extra])
+
+
+def framing_text(question) -> str:
+    scenario = question.scenario
+    extra = [*scenario.hooks, *scenario.tradeoffs] if scenario else []
+    passing = [e for band in question.rubric or () if band.min >= PASSING_SCORE for e in band.evidence]
+    return _join([posed_text(question), *extra, question.signal, *passing])
+
+
+def interviewer_text(question) -> str:
+    return _join([*question.follow_ups, question.notes])
+
+
+def visible_text(question) -> str:
+    """Everything the candidate is shown."""
+    scenario = question.scenario
+    extra = [*scenario.hooks, *scenario.tradeoffs] if scenario else []
+    return _join([posed_text(question), *extra])
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
