@@ -1,0 +1,125 @@
+"""A question can only be answered by reinventing a landmark algorithm that the prompt does not give.
+
+## What it flags
+A question whose problem, as posed, is one that a landmark result is *the*
+answer to (the catalogue `landmark_algorithms`: MinHash/LSH for web-scale
+near-duplicates, HyperLogLog for distinct counts in tiny memory, consistent
+hashing for moving few keys when nodes change, Bloom filters, count-min
+sketches, reservoir sampling, consensus protocols, the alias method,
+speculative decoding, FlashAttention-style tiling), when the method is not
+handed over: `method_provided` is not `true`, the candidate-visible text
+does not explain it, and it does not name it as something to use ("you may
+use consistent hashing", "a dedup pipeline using MinHash").
+
+A question that lists a landmark in `relies_on` is flagged on the same
+terms, even when the problem wording is not recognised. Naming the method
+only as the thing to produce ("implement HyperLogLog") does not hand it over.
+
+Project deep dives, career chats and behavioural questions are exempt (the
+candidate chooses the material); retired questions are skipped.
+
+## Why it matters
+Some problems took a research paper to crack. Asking a candidate to design
+web-scale deduplication in 45 minutes does not test whether they can do the
+work; it tests whether they happened to study MinHash before the interview,
+and it rewards recall over reasoning. What the job needs is the ability to
+learn and apply such a method in a day or two. Either explain the method
+and ask for an implementation and its trade-offs (this tests careful
+engineering), or let candidates bring the topic to a project deep dive of
+their choosing.
+
+## Fails
+```yaml
+questions:
+  - id: crawl-dedup
+    type: system-design
+    prompt: >-
+      Our web crawl holds 8 billion pages and many are near-duplicates
+      (mirrors, boilerplate, syndicated news). Design the pipeline that
+      removes them before training.
+```
+
+## Passes
+```yaml
+questions:
+  - id: crawl-dedup-minhash
+    type: system-design
+    method_provided: true
+    relies_on: [minhash-lsh]
+    prompt: >-
+      Our web crawl holds 8 billion pages and many are near-duplicates.
+      We will use MinHash: shingle each page into 5-word sets, keep the
+      minimum hash under 128 hash functions as a signature, and compare
+      signatures in bands. Design the pipeline around it and size it.
+```
+
+## Options
+- `exempt-types` (default `[project-deep-dive, career-chat, behavioral]`):
+  question types where the candidate picks the material, never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from looptool.rules import Problem
+from looptool.rules._content import (
+    count_found, entry_matches, finditer, found_any, posed_text, sentences, visible_text,
+)
+
+CODE, NAME, LEVEL, SCOPE = "LT102", "rederive-from-scratch", "warning", "question"
+OPTIONS = {"exempt-types": ["project-deep-dive", "career-chat", "behavioral"]}
+EXPLAINED_PARTS = 2  # mechanism patterns a prompt must hit to count as explaining the method
+
+
+def check(question, ctx):
+    if question.status == "retired" or question.method_provided or question.type in ctx.options["exempt-types"]:
+        return
+    posed, visible = posed_text(question), visible_text(question)
+    phrases = _phrases(ctx)
+    for entry in ctx.catalogue("landmark_algorithms"):
+        if _handed_over(entry, visible, phrases):
+            continue
+        listed = _listed_at(entry, question.relies_on)
+        if listed is not None:
+            yield Problem(f"`relies_on` names {entry['name']}, but the prompt neither explains it nor offers it; "
+                          "describe the method in the prompt and set `method_provided: true`, so the question "
+                          "tests applying it rather than remembering it", ("relies_on", listed))
+        elif entry_matches(entry, posed):
+            yield Problem(f"asks for {entry['problem']}, whose known answer is {entry['name']}; few candidates "
+                          f"rederive it in {question.duration_minutes} minutes without having studied it. Explain "
+                          "the method in the prompt and set `method_provided: true`, say the candidate may use it, "
+                          "or leave the topic to a project deep dive", ("prompt",))
+
+
+def _phrases(ctx) -> dict:
+    kinds = {"recall": [], "given": []}
+    for entry in ctx.catalogue("method_phrases"):
+        kinds.setdefault(entry.get("kind"), []).extend(entry.get("patterns", ()))
+    return kinds
+
+
+def _handed_over(entry, visible, phrases) -> bool:
+    if count_found(entry.get("mechanism"), visible) >= EXPLAINED_PARTS:
+        return True
+    return any(_offered(sentence, name, phrases) for sentence in sentences(visible)
+               for pattern in entry.get("names", ()) for name in finditer(pattern, sentence))
+
+
+def _offered(sentence, name, phrases) -> bool:
+    """The name is not the object of a recall verb ("implement X"), or a `given` phrase intervenes."""
+    before = sentence[:name.start()]
+    verbs = [m for p in phrases["recall"] for m in finditer(p, before)]
+    if not verbs:
+        return True
+    last = max(verbs, key=lambda m: m.end())
+    return found_any(phrases["given"], before[last.end():])
+
+
+def _listed_at(entry, relies_on) -> int | None:
+    known = {_slug(entry["id"]), *(_slug(a) for a in entry.get("aliases", ()))}
+    return next((i for i, item in enumerate(relies_on) if _slug(item) in known), None)
+
+
+def _slug(text) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
