@@ -222,9 +222,69 @@ def diff(
     render(between(base, head, _default_paths(bank)), output_format, sys.stdout)
 
 
+@app.command()
+def plan(
+    level: str = typer.Option(..., "--level", help="Candidate level: intern, junior, senior, staff, or an alias "
+                                                   "(abbreviated, staff+, ...)."),
+    role: Optional[str] = typer.Option(None, "--role", help="Role id or alias; questions must fit it and the "
+                                                            "loop maximises its weighted skill coverage."),
+    bank: List[Path] = typer.Option([], "--bank", help="Question bank files or folders (default: the bundled "
+                                                       "bank); repeatable."),
+    interviewers: Optional[Path] = typer.Option(None, "--interviewers", help="Interviewer pool file: assign a "
+                                                                             "qualified lead (and trainees) to each interview."),
+    seed: int = typer.Option(0, "--seed", help="Rotation seed: another seed picks other, equally good questions."),
+    exclude: List[Path] = typer.Option([], "--exclude", help="Earlier plans (JSON output) or lists of question ids "
+                                                             "to avoid; repeatable."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date for lint checks on the questions (YYYY-MM-DD)."),
+    view: str = typer.Option("panel", "--view", help="panel (hiring manager), interviewer (kits) or candidate."),
+    handle: Optional[str] = typer.Option(None, "--for", help="With --view interviewer: only this interviewer's kits."),
+    output_format: str = typer.Option("text", "--format", help="text, markdown, json or ics."),
+    start: str = typer.Option("09:30", "--start", help="Start of the first interview (HH:MM)."),
+    break_minutes: Optional[int] = typer.Option(None, "--break", help="Minutes between interviews (default: "
+                                                                      "the loop template's)."),
+    lunch_after: Optional[int] = typer.Option(None, "--lunch-after", help="Take lunch once the day has run this "
+                                                                          "many minutes (default: the template's)."),
+    lunch: Optional[int] = typer.Option(None, "--lunch", help="Minutes of the lunch break (0: none)."),
+    day: Optional[str] = typer.Option(None, "--date", help="Interview day (YYYY-MM-DD; default --today, else today)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) "
+                                                                      "instead of standard output."),
+):
+    """Compose a loop for a level and role, assign interviewers and print the agenda.
+
+    Exit 0 with the agenda, 1 when a slot cannot be filled (the message names
+    the slot and why), 2 on bad input.
+
+    Example: looptool plan --level senior --role mlops --interviewers loops/interviewers.example.yaml
+    """
+    import os
+
+    from looptool.plan_request import PlanRequest, run
+    from looptool.planner import PlanError
+    from looptool.views import write_atomic
+
+    request = PlanRequest(
+        level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
+        today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
+        lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
+        color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+    try:
+        text = run(request)
+    except PlanError as exc:
+        typer.echo(f"looptool: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise Fail(f"--output {output}: {exc.strerror or exc}") from None
+
+
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
-    from looptool.bank import UsageError
+    from looptool.errors import UsageError
 
     try:
         # without standalone mode click returns a command's exit code instead of exiting

@@ -1,0 +1,679 @@
+"""Compose a loop: the level's interviews, the best questions for the role.
+
+Pure: ``make_plan(bank, level, role)`` returns a :class:`~looptool.plan.Plan`
+(questions, and interviewers when a pool is given) or raises
+:class:`PlanError` naming the slot that cannot be filled and why.
+
+**Eligibility.** A question may fill a slot when ``selection.candidates``
+accepts it (kind, status, level, stage, role fit) and it is not blocked: a
+question with an error-level lint finding, or one excluded by ``--exclude``.
+Blocked questions that would otherwise have fitted some slot are counted in
+``plan.skipped`` by reason. A slot that pins a question gets exactly that
+question, which must still be eligible. No question appears twice in a loop,
+and no two questions of a loop share a ``signal`` (compared without case or
+extra spaces): two interviews after the same evidence waste one of them.
+
+**Objective.** With a role, each in-scope skill weighs its ``in_scope``
+weight; without one, every skill weighs 1. The loop's value is, in order of
+importance,
+
+1. *coverage*: the summed weight of the skills tested by at least one
+   interview (``plan.score``; ``plan.best_possible`` is the summed weight of
+   every skill that counts);
+2. *depth*: the summed weight of the skills tested by at least two
+   interviews, so that the skills that weigh most are judged by two people.
+
+Both are folded into one integer, ``coverage * (total weight + 1) + depth``,
+so depth only ever separates loops of equal coverage.
+
+**Search.** Only a question's in-scope skill set (a bitmask) matters to the
+objective, so each slot's candidates are grouped by skill set, keeping per
+group up to *n* questions with distinct signals (*n* = interviews in the
+loop): the other *n - 1* interviews can take at most *n - 1* of them. A skill
+set whose strict supersets in the same slot offer *n* distinct signals is
+dropped, since an optimal loop can always swap it for one of them without
+losing value. A depth-first branch and bound then walks the slots in order;
+its bound adds, for each remaining slot, the best marginal gain of any of its
+skill sets at the current state (valid because gains only shrink as the loop
+grows), capped by what the union of the remaining slots could still add.
+Repeated slots (``count: 2``) take skill sets in non-decreasing order, and a
+matching of slots to signals keeps every partial loop completable. A greedy
+loop gives the starting bar. The search is exact unless it visits
+``NODE_BUDGET`` nodes, when it returns the best loop found so far (never
+worse than greedy); a bank needs thousands of near-equivalent questions per
+slot to get there.
+
+**Rotation.** Every question gets a seeded rank, ``sha256(seed, id)``. Skill
+sets are tried in the order of their best-ranked question, and the search
+keeps the *first* loop of maximal value in that order (it accepts only
+strictly better loops and prunes branches that cannot beat the best). Then
+each slot takes its best-ranked question that keeps the rest of the loop
+fillable. So among equally good loops the seed decides: another seed gives
+another optimal loop when ties exist, the same seed always the same one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from looptool.bank import Bank, UsageError
+from looptool.model import LoopTemplate, Question, Role, Slot
+from looptool.plan import Interview, Plan
+from looptool.selection import Candidates, candidates, rejection
+
+LINT_ERRORS = "with lint errors"
+EXCLUDED = "excluded"
+NODE_BUDGET = 200_000
+# Rules the planner does not consult: they judge loops or pools, not questions,
+# and unfillable-slot itself asks the planner.
+_NOT_ABOUT_QUESTIONS = frozenset({"loop", "pool", "file"})
+_PLANNER_RULES = frozenset({"unfillable-slot"})
+
+
+class PlanError(Exception):
+    """A slot the bank (or the pool) cannot fill; the CLI exits 1."""
+
+    def __init__(self, number: int, slot: Slot, reason: str):
+        self.number, self.slot, self.reason = number, slot, reason
+        super().__init__(f"cannot fill slot {number} ({slot_name(slot)}): {reason}")
+
+
+def slot_name(slot: Slot) -> str:
+    return " or ".join(slot.kinds)
+
+
+def signal_key(question: Question) -> str:
+    return _normal(question.signal)
+
+
+@lru_cache(maxsize=65536)
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def seeded_rank(seed: int, key: str) -> bytes:
+    """A stable pseudo-random sort key (``hash()`` varies between runs)."""
+    return hashlib.sha256(f"{seed}\0{key}".encode()).digest()[:8]
+
+
+# -- level, role, exclusions --------------------------------------------------
+
+
+def resolve(bank: Bank, level, role=None) -> tuple[LoopTemplate, Role | None]:
+    """The loop template and role named on the command line (UsageError if unknown)."""
+    template = level if isinstance(level, LoopTemplate) else bank.loop_for(str(level))
+    if template is None:
+        names = ", ".join(loop.id for loop in bank.loops)
+        aliases = ", ".join(a for loop in bank.loops for a in loop.aliases)
+        raise UsageError(f"unknown level `{level}`; expected one of: {names}"
+                         + (f" (or an alias: {aliases})" if aliases else ""))
+    if role is None and template.role:
+        role = template.role
+    if isinstance(role, str):
+        found = bank.role(role)
+        if found is None:
+            known = ", ".join(r.id for r in bank.roles)
+            raise UsageError(f"unknown role `{role}`; known roles: {known}")
+        role = found
+    return template, role
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_excludes(paths) -> set[str]:
+    """Question ids to avoid, from earlier plans (their JSON output) or id lists.
+
+    A file may be a plan as written by ``looptool plan --format json`` (any
+    object with ``interviews[].question``, the question being an id or an
+    object with an ``id``), a JSON or YAML list of ids, or plain text with one
+    id per line (``#`` starts a comment).
+    """
+    out: set[str] = set()
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise UsageError(f"--exclude {path}: cannot read: {why}") from None
+        out.update(_exclude_ids(text, str(path)))
+    return out
+
+
+def _exclude_ids(text: str, where: str) -> list[str]:
+    data = _parse_structured(text)
+    if isinstance(data, dict) and "interviews" in data:
+        ids = []
+        for i, item in enumerate(data["interviews"] if isinstance(data["interviews"], list) else [None]):
+            question = item.get("question") if isinstance(item, dict) else None
+            if isinstance(question, dict):
+                question = question.get("id")
+            if not isinstance(question, str):
+                raise UsageError(f"--exclude {where}: interviews[{i}] has no question id")
+            ids.append(question)
+        return _checked(ids, where)
+    if isinstance(data, list):
+        if not all(isinstance(x, str) for x in data):
+            raise UsageError(f"--exclude {where}: expected a list of question ids")
+        return _checked(data, where)
+    if data is not None and not isinstance(data, str):
+        raise UsageError(f"--exclude {where}: expected a plan's JSON output (interviews[].question) "
+                         "or a list of question ids")
+    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return _checked([line for line in lines if line], where)
+
+
+def _parse_structured(text: str):
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def _checked(ids, where):
+    for qid in ids:
+        if not _ID.match(qid):
+            raise UsageError(f"--exclude {where}: `{qid}` is not a question id")
+    return ids
+
+
+# -- lint errors --------------------------------------------------------------
+
+
+def lint_bank(bank: Bank, load_findings=(), *, today: dt.date | None = None, settings=None,
+              only=None) -> list:
+    """The findings that can block a question: ``load_findings`` (met while
+    loading) plus the rules that judge questions (question and bank scope),
+    after inline suppressions and ``settings`` (config ignores, level overrides).
+
+    ``only``: the questions worth judging one by one (the loop's possible
+    candidates); bank-wide rules still see the whole bank.
+    """
+    from dataclasses import replace
+
+    from looptool import rules as catalogue
+    from looptool.linter import Context, apply_suppressions, run_rules, selected_rules
+
+    codes = {rule.code for rule in catalogue.catalogue()
+             if rule.scope not in _NOT_ABOUT_QUESTIONS and rule.name not in _PLANNER_RULES}
+    if settings is not None:
+        codes &= selected_rules(settings.select, settings.ignore)
+    ctx = Context(bank=bank, today=today or dt.date.today(),
+                  extra_catalogues=getattr(settings, "catalogues", None) or {})
+    options = getattr(settings, "rule_options", None)
+    if only is None:
+        found = [*load_findings, *run_rules(bank, codes, ctx, options)]
+    else:
+        per_question = {rule.code for rule in catalogue.catalogue() if rule.scope == "question"}
+        subset = replace(bank, questions=list(only))
+        found = [*load_findings, *run_rules(subset, codes & per_question, ctx, options),
+                 *run_rules(bank, codes - per_question, ctx, options)]
+    found = apply_suppressions(found, getattr(bank, "suppressions", None), set())
+    if settings is not None:
+        found = [f for f in found if f.code not in settings.ignored_at(f.file)]
+    if settings is not None and settings.rule_levels:
+        found = [replace(f, level=settings.rule_levels.get(f.code, f.level)) for f in found]
+    return found
+
+
+def lint_blocks(bank: Bank, findings) -> dict[str, str]:
+    """Question id -> LINT_ERRORS for each question with an error-level finding."""
+    where = {(q.origin.file, tuple(q.origin.path)): q.id for q in bank.questions if q.origin is not None}
+    blocked = {}
+    for finding in findings:
+        qid = where.get((finding.file, tuple(finding.path[:2])))
+        if finding.level == "error" and qid is not None and finding.subject in (None, qid):
+            blocked[qid] = LINT_ERRORS
+    return blocked
+
+
+# -- feasibility and diagnosis --------------------------------------------------
+
+
+def _by_type(questions) -> dict[str, list[Question]]:
+    index: dict[str, list[Question]] = {}
+    for question in questions:
+        index.setdefault(question.type, []).append(question)
+    return index
+
+
+@dataclass
+class _SlotFit:
+    number: int
+    slot: Slot
+    fit: list[Question]
+    tally: Candidates
+
+
+def _slot_fits(bank, template, role, blocked, slot_blocked=None) -> list[_SlotFit]:
+    """Each interview's fitting questions; raises PlanError for the first slot that has none."""
+    index = _by_type(bank.questions)
+    return [_fit_slot(bank, index, number, slot, template.level, role,
+                      {**blocked, **(slot_blocked[number - 1] if slot_blocked else {})})
+            for number, slot in enumerate(template.expanded_slots(), 1)]
+
+
+def _fit_slot(bank, index, number, slot, level, role, blocks) -> _SlotFit:
+    if slot.question:
+        question = bank.question(slot.question)
+        if question is None:
+            raise PlanError(number, slot, f"the pinned question `{slot.question}` is not in the bank")
+        why = rejection(question, slot, level, role) or blocks.get(question.id)
+        if why:
+            raise PlanError(number, slot, f"the pinned question `{question.id}` cannot be used: {why}")
+        return _SlotFit(number, slot, [question], Candidates([question]))
+    pool = [q for kind in dict.fromkeys(slot.types) for q in index.get(kind, ())]
+    tally = candidates(pool, slot, level, role, blocks)
+    if not tally.fit:
+        raise PlanError(number, slot, _none_fit(slot, level, role, tally))
+    return _SlotFit(number, slot, tally.fit, tally)
+
+
+def _none_fit(slot, level, role, tally: Candidates) -> str:
+    head = f"no {slot_name(slot)} question for level {level}"
+    head += f" fits role {role.id}" if role is not None else " is available"
+    reasons = {why: n for why, n in tally.rejected.items() if why != "other type"}
+    total = sum(reasons.values())
+    if total == 0:
+        return head + ": the bank has none"
+    if len(reasons) == 1:
+        why = next(iter(reasons))
+        noun = "candidate" if total == 1 else "candidates"
+        return head + (f": 1 {noun}, {why}" if total == 1 else f": {total} {noun}, all {why}")
+    return head + ": " + tally.explain()
+
+
+def _signal_options(fits: list[_SlotFit]) -> list[set[str]]:
+    return [{signal_key(q) for q in f.fit} for f in fits]
+
+
+def augment(options, owner: dict, row: int, taken=frozenset()) -> bool:
+    """Kuhn's step: give ``row`` a column of ``options[row]`` not in ``taken``,
+    moving matched rows along an augmenting path. Updates ``owner`` (column ->
+    row) and says whether it worked."""
+    seen: set = set()
+
+    def go(r):
+        for col in options[r]:
+            if col in seen or col in taken:
+                continue
+            seen.add(col)
+            if col not in owner or go(owner[col]):
+                owner[col] = r
+                return True
+        return False
+
+    return go(row)
+
+
+def match(options: list, taken=frozenset()) -> tuple[dict, int | None]:
+    """Match rows (index -> iterable of columns) to distinct columns not in ``taken``.
+
+    Returns (column -> row, the first row that cannot be matched or None);
+    rows in order, columns in the order given.
+    """
+    owner: dict = {}
+    for row in range(len(options)):
+        if not augment(options, owner, row, taken):
+            return owner, row
+    return owner, None
+
+
+def hall_set(options: list, owner: dict, row: int) -> tuple[list[int], set]:
+    """Rows reachable from unmatched ``row`` by alternating paths, and their columns:
+    together they need more columns than they can reach (Hall's condition)."""
+    rows, cols, todo = {row}, set(), [row]
+    while todo:
+        for col in options[todo.pop()]:
+            if col not in cols:
+                cols.add(col)
+                nxt = owner.get(col)
+                if nxt is not None and nxt not in rows:
+                    rows.add(nxt)
+                    todo.append(nxt)
+    return sorted(rows), cols
+
+
+def _check_matchable(fits: list[_SlotFit], level, role) -> None:
+    options = [sorted(s) for s in _signal_options(fits)]
+    owner, stuck = match(options)
+    if stuck is None:
+        return
+    rows, cols = hall_set(options, owner, stuck)
+    questions = {q.id for r in rows for q in fits[r].fit}
+    slots = ", ".join(str(fits[r].number) for r in rows)
+    kinds = " / ".join(dict.fromkeys(slot_name(fits[r].slot) for r in rows))
+    fitting = f"fit level {level}" + (f" and role {role.id}" if role is not None else "")
+    if len(questions) < len(rows):
+        why = f"only {len(questions)} {'question' if len(questions) == 1 else 'questions'} {fitting}"
+    else:
+        why = (f"the {len(questions)} questions that {fitting} share only {len(cols)} "
+               f"{'signal' if len(cols) == 1 else 'signals'}")
+    raise PlanError(fits[stuck].number, fits[stuck].slot,
+                    f"slots {slots} ({kinds}) need {len(rows)} questions with different signals, but {why}")
+
+
+def diagnose(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None) -> PlanError | None:
+    """Why the bank cannot fill the loop (the first problem), or None when it can."""
+    try:
+        fits = _slot_fits(bank, template, role, blocked or {})
+        _check_matchable(fits, template.level, role)
+    except PlanError as error:
+        return error
+    return None
+
+
+def unfillable(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None) -> list[PlanError]:
+    """Every slot that has no fitting question, or else the first matching problem."""
+    blocked = blocked or {}
+    index = _by_type(bank.questions)
+    errors, seen = [], set()
+    for number, slot in enumerate(template.expanded_slots(), 1):
+        if id(slot) in seen:  # a repeated slot fails like its first copy
+            continue
+        seen.add(id(slot))
+        try:
+            _fit_slot(bank, index, number, slot, template.level, role, blocked)
+        except PlanError as error:
+            errors.append(error)
+    if errors:
+        return errors
+    problem = diagnose(bank, template, role, blocked)
+    return [problem] if problem else []
+
+
+# -- the objective --------------------------------------------------------------
+
+
+class Objective:
+    """Skills as bits; a loop's value is ``coverage * scale + depth`` (see the module doc)."""
+
+    def __init__(self, weights: dict[str, int]):
+        self.weights = dict(weights)
+        self.bit = {skill: 1 << i for i, skill in enumerate(sorted(weights))}
+        self.total = sum(weights.values())
+        self.scale = self.total + 1
+        # weight(mask) by bit planes: sum over k of 2**k * popcount(mask & plane_k)
+        top = max(weights.values(), default=0).bit_length()
+        self.planes = [(1 << k, sum(b for s, b in self.bit.items() if weights[s] >> k & 1))
+                       for k in range(top)]
+        self._weights: dict[int, int] = {}
+
+    def mask(self, skills) -> int:
+        out = 0
+        for skill in skills:
+            out |= self.bit.get(skill, 0)
+        return out
+
+    def weight(self, mask: int) -> int:
+        found = self._weights.get(mask)
+        if found is None:
+            found = 0
+            for value, plane in self.planes:
+                found += value * (mask & plane).bit_count()
+            self._weights[mask] = found
+        return found
+
+    def gain(self, mask: int, cov1: int, cov2: int) -> int:
+        return self.scale * self.weight(mask & ~cov1) + self.weight(mask & cov1 & ~cov2)
+
+    def value(self, masks) -> int:
+        cov1 = cov2 = 0
+        for mask in masks:
+            cov1, cov2 = cov1 | mask, cov2 | (cov1 & mask)
+        return self.scale * self.weight(cov1) + self.weight(cov2)
+
+    def coverage(self, masks) -> int:
+        cov = 0
+        for mask in masks:
+            cov |= mask
+        return self.weight(cov)
+
+
+def objective_for(role: Role | None, fits) -> Objective:
+    if role is not None:
+        return Objective(role.in_scope)
+    return Objective({skill: 1 for f in fits for q in f.fit for skill in q.skills})
+
+
+# -- the search -----------------------------------------------------------------
+
+
+@dataclass
+class _Option:
+    """One distinct in-scope skill set a slot can take, and questions that carry it."""
+
+    mask: int
+    reps: list[Question]  # seeded order, distinct signals, at most n
+    signals: list[str]
+    alone: int  # its gain on an empty loop: an upper bound on any gain
+
+
+def _options(fit, objective: Objective, n: int, seed: int) -> list[_Option]:
+    groups: dict[int, dict[str, Question]] = {}
+    for question in sorted(fit, key=lambda q: (seeded_rank(seed, q.id), q.id)):
+        group = groups.setdefault(objective.mask(question.skills), {})
+        key = signal_key(question)
+        if key not in group and len(group) < n:
+            group[key] = question
+    kept: list[_Option] = []
+    for mask in sorted(groups, key=lambda m: (-m.bit_count(), m)):
+        covered: set[str] = set()
+        for other in kept:
+            if other.mask != mask and mask & ~other.mask == 0:
+                covered.update(other.signals)
+        if len(covered) >= n:
+            continue  # dominated: n supersets with distinct signals, one is always free
+        group = groups[mask]
+        kept.append(_Option(mask, list(group.values()), list(group), objective.scale * objective.weight(mask)))
+    kept.sort(key=lambda o: (seeded_rank(seed, o.reps[0].id), o.reps[0].id))
+    return kept
+
+
+@dataclass
+class SearchResult:
+    chosen: list[_Option]
+    value: int
+    exact: bool
+    nodes: int
+
+
+def _extend(chosen, owner, row):
+    """``owner`` (signal -> interview) with interview ``row`` matched too, or None."""
+    owner = dict(owner)
+    signals = [option.signals if option is not None else () for option in chosen[:row + 1]]
+    return owner if augment(signals, owner, row) else None
+
+
+def search(slot_options: list[list[_Option]], repeats: list[bool], objective: Objective,
+           budget: int = NODE_BUDGET) -> SearchResult | None:
+    """Branch and bound for the first loop of maximal value (see the module doc).
+
+    ``repeats[i]`` is true when interview i repeats interview i-1's slot, so
+    the two take options in non-decreasing order (their order is immaterial).
+    """
+    n = len(slot_options)
+    by_alone = [sorted(opts, key=lambda o: -o.alone) for opts in slot_options]
+    suffix = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        suffix[i] = suffix[i + 1] | _union(slot_options[i])
+    weight, scale = objective.weight, objective.scale
+
+    def bound(i, cov1, cov2):
+        total = 0
+        for j in range(i, n):
+            best = 0
+            for option in by_alone[j]:
+                if option.alone <= best:
+                    break
+                mask = option.mask
+                g = scale * weight(mask & ~cov1) + weight(mask & cov1 & ~cov2)
+                if g > best:
+                    best = g
+            total += best
+        rest = suffix[i]
+        return min(total, scale * weight(rest & ~cov1) + weight(rest & ~cov2))
+
+    greedy = _greedy(slot_options, repeats, objective)
+    state = {"best": (greedy[1] - 1) if greedy else -1, "chosen": None, "nodes": 0, "exact": True}
+    chosen: list = [None] * n
+
+    def dfs(i, cov1, cov2, value, owner, lo):
+        if i == n:
+            if value > state["best"]:
+                state["best"], state["chosen"] = value, list(chosen)
+            return
+        state["nodes"] += 1
+        if state["nodes"] > budget:
+            state["exact"] = False
+            return
+        if value + bound(i, cov1, cov2) <= state["best"]:
+            return
+        opts = slot_options[i]
+        for k in range(lo if repeats[i] else 0, len(opts)):
+            option = opts[k]
+            chosen[i] = option
+            nxt = _extend(chosen, owner, i)
+            if nxt is None:
+                continue
+            mask = option.mask
+            gain = scale * weight(mask & ~cov1) + weight(mask & cov1 & ~cov2)
+            dfs(i + 1, cov1 | mask, cov2 | (cov1 & mask), value + gain, nxt, k)
+            if not state["exact"]:
+                return
+
+    dfs(0, 0, 0, 0, {}, 0)
+    if state["chosen"] is None:
+        if greedy is None:
+            return None
+        return SearchResult(greedy[0], greedy[1], state["exact"], state["nodes"])
+    return SearchResult(state["chosen"], state["best"], state["exact"], state["nodes"])
+
+
+def _union(options) -> int:
+    out = 0
+    for option in options:
+        out |= option.mask
+    return out
+
+
+def _greedy(slot_options, repeats, objective) -> tuple[list[_Option], int] | None:
+    """Each slot in turn takes its best-gain option that keeps the loop matchable."""
+    chosen: list = []
+    owner: dict = {}
+    cov1 = cov2 = value = 0
+    lo = 0
+    for i, opts in enumerate(slot_options):
+        best = None
+        for k in range(lo if repeats[i] else 0, len(opts)):
+            gain = objective.gain(opts[k].mask, cov1, cov2)
+            if best is None or gain > best[0]:
+                nxt = _extend([*chosen, opts[k]], owner, i)
+                if nxt is not None:
+                    best = (gain, k, nxt)
+        if best is None:
+            return None
+        gain, lo, owner = best
+        option = opts[lo]
+        chosen.append(option)
+        cov1, cov2, value = cov1 | option.mask, cov2 | (cov1 & option.mask), value + gain
+    return chosen, value
+
+
+def _concrete(chosen: list[_Option]) -> list[Question]:
+    """Each slot's best-ranked question that keeps the rest of the loop fillable."""
+    out: list[Question] = []
+    used: set[str] = set()
+    for i, option in enumerate(chosen):
+        rest = [[s for s in o.signals] for o in chosen[i + 1:]]
+        for question, key in zip(option.reps, option.signals):
+            if key in used:
+                continue
+            if match(rest, used | {key})[1] is None:
+                out.append(question)
+                used.add(key)
+                break
+        else:  # the search only returns loops that the matching can complete
+            raise AssertionError(f"no question left for interview {i + 1}")
+    return out
+
+
+# -- the planner ----------------------------------------------------------------
+
+
+def make_plan(bank: Bank, level, role=None, *, seed: int = 0, exclude=(), pool=None,
+              lint_findings=None, load_findings=(), today: dt.date | None = None, settings=None,
+              budget: int = NODE_BUDGET) -> Plan:
+    """The best loop for ``level`` and ``role`` (see the module doc).
+
+    ``lint_findings``: findings about the bank (``lint_bank``); when None the
+    planner lints the loop's possible candidates itself, adding
+    ``load_findings`` (``today`` dates staleness checks, ``settings`` applies
+    config). A question with an error-level finding is never chosen. ``pool``: interviewers to assign (see ``looptool.assign``).
+    Raises UsageError for an unknown level or role, PlanError for a slot that
+    cannot be filled.
+    """
+    template, role_obj = resolve(bank, level, role)
+    possible = [q for q in bank.questions
+                if any(rejection(q, slot, template.level, role_obj) is None for slot in template.slots)]
+    if lint_findings is None:
+        lint_findings = lint_bank(bank, load_findings, today=today, settings=settings, only=possible)
+    blocked = lint_blocks(bank, lint_findings)
+    excluded = sorted(set(exclude))
+    for qid in excluded:
+        blocked.setdefault(qid, EXCLUDED)
+    slot_blocked = None
+    if pool is not None:
+        from looptool.assign import unstaffable
+
+        slot_blocked = unstaffable(bank.questions, template, pool)
+    fits = _slot_fits(bank, template, role_obj, blocked, slot_blocked)
+    _check_matchable(fits, template.level, role_obj)
+
+    objective = objective_for(role_obj, fits)
+    n = len(fits)
+    slot_options = [_options(f.fit, objective, n, seed) for f in fits]
+    repeats = [i > 0 and fits[i].slot is fits[i - 1].slot for i in range(n)]
+    result = search(slot_options, repeats, objective, budget)
+    if result is None:  # unreachable: the matching above proved a loop exists
+        raise PlanError(fits[0].number, fits[0].slot, "no combination of questions fits")
+    questions = _concrete(result.chosen)
+    interviews = [Interview(f.number, f.slot, q) for f, q in zip(fits, questions)]
+    if pool is not None:
+        from looptool.assign import assign
+
+        for interview, (lead, shadow) in zip(interviews, assign(interviews, pool, template.level, seed=seed)):
+            interview.interviewer, interview.shadow = lead, shadow
+    masks = [objective.mask(q.skills) for q in questions]
+    best_possible = objective.total if role_obj is not None else objective.weight(_union_masks(slot_options))
+    return Plan(
+        level=template.level, template=template, role=role_obj, interviews=interviews, seed=seed,
+        score=float(objective.coverage(masks)), best_possible=float(best_possible),
+        skipped=_skipped(possible, blocked), excluded=excluded,
+    )
+
+
+def _union_masks(slot_options) -> int:
+    out = 0
+    for options in slot_options:
+        out |= _union(options)
+    return out
+
+
+def _skipped(possible, blocked) -> dict[str, int]:
+    """Blocked questions that some slot of the loop would otherwise have taken, by reason."""
+    counts = Counter(blocked[q.id] for q in possible if q.id in blocked)
+    return {why: counts[why] for why in (LINT_ERRORS, EXCLUDED) if counts[why]}

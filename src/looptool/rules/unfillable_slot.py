@@ -1,0 +1,84 @@
+"""A loop template has a slot the bank cannot fill for some role.
+
+## What it flags
+For every loop template and every role (only the template's own `role`
+when it names one), the planner's own feasibility test: each slot needs a
+question that is active, suits the level and stage, fits the role (tests an
+in-scope skill and no out-of-scope one), and the loop needs as many different
+questions, with different `signal`s, as it has interviews. The finding names
+the slot, the level and the role, with the tally of why the candidates do
+not fit. A slot that no question fills for any role is reported once, not
+once per role.
+
+The finding sits on the template's slot: a missing question has no line of
+its own, and the question whose change caused it cannot be known from one
+version of the bank (with `--changed-since`, the report names the changed
+questions that could fill the slot before). Only templates defined in the
+linted files are checked, and only when those files hold questions: a
+folder of questions alone, planned against the bundled templates, would
+otherwise be blamed for every interview type it does not cover. Questions
+with lint errors of their own still count here (their own finding says what
+to fix); the planner skips them.
+
+## Why it matters
+`looptool plan --level staff --role mlops` must produce a loop. Retiring the
+last staff-level ML system design question, or narrowing a role so that no
+data-modeling question fits it any more, silently breaks planning for that
+level and role; this rule makes the pull request that does it fail.
+
+## Fails
+```yaml
+loops:
+  - id: staff
+    level: staff
+    slots:
+      - {type: ml-system-design, stage: probe, minutes: 60}
+    progression: {pass_total: 3}
+questions:
+  - id: scam-losses
+    type: ml-system-design
+    levels: [staff]
+    stage: probe
+    status: retired        # the last one
+```
+
+## Passes
+```yaml
+questions:
+  - id: scam-losses
+    type: ml-system-design
+    levels: [staff]
+    stage: probe
+    status: active
+```
+
+## Options
+None.
+"""
+
+from looptool.planner import unfillable
+from looptool.rules import Problem
+
+CODE, NAME, LEVEL, SCOPE = "LT231", "unfillable-slot", "error", "bank"
+
+
+def _problem(template, error, role=None):
+    who = f"for role {role.id}" if role is not None else "for any role"
+    return Problem(f"slot {error.number} ({error.slot.describe()}) of loop `{template.id}` cannot be filled {who}: "
+                   f"{error.reason}", path=("slots", error.slot.index), at=template)
+
+
+def check(bank, ctx):
+    if not bank.questions or "loops" in bank.fallback:
+        return
+    for template in bank.loops:
+        if template.role:
+            roles = [r for r in (bank.role(template.role),) if r is not None]
+        else:
+            errors = unfillable(bank, template, None)
+            if errors:
+                yield from (_problem(template, error) for error in errors)
+                continue
+            roles = bank.roles
+        for role in roles:
+            yield from (_problem(template, error, role) for error in unfillable(bank, template, role))

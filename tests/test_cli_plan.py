@@ -1,0 +1,157 @@
+"""`looptool plan` through the real command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import REPO, TODAY, run_subprocess
+
+from looptool.bank import load_bank
+from looptool.resources import bundled_bank
+
+BUNDLED, _ = load_bank([bundled_bank()])
+POOL = REPO / "loops" / "interviewers.example.yaml"
+LEVELS = ["intern", "junior", "senior", "staff"]
+ROLES = [None, *(r.id for r in BUNDLED.roles)]
+DAY = "2026-11-25"
+
+
+def plan_json(cli, *args):
+    run = cli("plan", "--today", TODAY, "--date", DAY, "--format", "json", *args)
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+@pytest.mark.parametrize("pool", [False, True], ids=["no-pool", "example-pool"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_level_and_role_of_the_bundled_bank_plans(cli, level, pool):
+    for role in ROLES:
+        args = ["--level", level, *(["--role", role] if role else []), *(["--interviewers", POOL] if pool else [])]
+        doc = plan_json(cli, *args)
+        interviews = doc["interviews"]
+        assert len(interviews) == len(BUNDLED.loop_for(level).expanded_slots())
+        ids = [i["question"] for i in interviews]
+        assert len(set(ids)) == len(ids), (level, role)
+        if pool:
+            leads = [i["interviewer"]["handle"] for i in interviews]
+            assert len(set(leads)) == len(leads) and None not in leads
+        else:
+            assert all(i["interviewer"] is None for i in interviews)
+
+
+def test_text_output_and_exit_code(cli):
+    run = cli("plan", "--level", "staff", "--role", "mlops", "--interviewers", POOL, "--today", TODAY, "--date", DAY)
+    assert run.code == 0 and run.err == ""
+    assert "Staff+ loop for MLOps engineer" in run.out
+    assert "ML system design" in run.out
+
+
+def test_same_seed_is_byte_identical_and_seeds_rotate(cli):
+    args = ["plan", "--level", "senior", "--role", "backend", "--today", TODAY, "--date", DAY]
+    first, again = cli(*args, "--seed", "5"), cli(*args, "--seed", "5")
+    assert first.out == again.out and first.code == 0
+    others = {cli(*args, "--seed", str(seed), "--format", "json").out for seed in range(6)}
+    assert len({tuple(i["question"] for i in json.loads(o)["interviews"]) for o in others}) > 1
+
+
+def test_exclude_earlier_plans(cli, tmp_path):
+    first = tmp_path / "first.json"
+    run = cli("plan", "--level", "senior", "--role", "mlops", "--format", "json", "--today", TODAY, "--date", DAY,
+              "--output", first)
+    assert run.code == 0 and run.out == ""
+    seen = {i["question"] for i in json.loads(first.read_text(encoding="utf-8"))["interviews"]}
+    listed = tmp_path / "more.txt"
+    listed.write_text("# asked in an earlier round\ncode-glob-matcher\n", encoding="utf-8")
+    doc = plan_json(cli, "--level", "senior", "--role", "mlops", "--exclude", first, "--exclude", listed)
+    again = {i["question"] for i in doc["interviews"]}
+    assert not again & seen and "code-glob-matcher" not in again
+    assert doc["skipped"] and sorted(doc["excluded"]) == sorted(seen | {"code-glob-matcher"})
+
+
+BANK = """\
+questions:
+  - {id: top-k, title: Top k, type: coding, levels: [staff], skills: [algorithms], stage: filter,
+     duration_minutes: 45, prompt: Return the k most frequent ids., signal: Picks a heap.}
+  - {id: surface-fit, title: Surface fit, type: data-modeling, levels: [staff],
+     skills: [gpu-performance, parametric-geometry], stage: probe, duration_minutes: 60,
+     prompt: Improve the surface fitting scaffold., signal: Finds the planted bug.}
+loops:
+  - id: staff
+    level: staff
+    slots:
+      - {type: coding, stage: filter, minutes: 45}
+      - {type: data-modeling, stage: probe, minutes: 60}
+    progression: {pass_total: 6}
+"""
+
+
+def test_unfillable_slot_exits_1_naming_slot_and_reason(cli, write):
+    bank = write("bank.yaml", BANK)
+    run = cli("plan", "--bank", bank, "--level", "staff", "--role", "ml-performance-engineer", "--today", TODAY)
+    assert run.code == 1 and run.out == ""
+    assert run.err.strip() == ("looptool: cannot fill slot 2 (data-modeling): no data-modeling question for level "
+                               "staff fits role ml-performance-engineer: 1 candidate, out of scope")
+
+
+def test_unstaffable_slot_exits_1(cli, write):
+    bank = write("bank.yaml", BANK)
+    pool = write("pool.yaml", """\
+        interviewers:
+          - {handle: fmensah, level: senior, qualified_for: [coding, data-modeling]}
+        """)
+    run = cli("plan", "--bank", bank, "--level", "staff", "--interviewers", pool, "--today", TODAY)
+    assert run.code == 1
+    assert "no qualified interviewer for slot 2 (data-modeling): needs level senior or above; 1 senior " \
+           "interviewer is qualified but it is already used or at their weekly cap (fmensah leads slot 1)" in run.err
+
+
+def test_lint_errors_are_skipped_and_counted(cli, write):
+    bank = write("bank.yaml", BANK.replace("skills: [algorithms]", "skills: [algoritms]").replace(
+        "levels: [staff], skills: [gpu", "levels: [staff], skills: [data-analysis, gpu"))
+    run = cli("plan", "--bank", bank, "--level", "staff", "--today", TODAY)
+    assert run.code == 1
+    assert "no coding question for level staff is available: 1 candidate, with lint errors" in run.err
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--level", "cto"], "unknown level `cto`; expected one of: intern, junior, senior, staff"),
+    (["--level", "staff", "--role", "astronaut"], "unknown role `astronaut`; known roles:"),
+    (["--level", "staff", "--date", "tomorrow"], "--date: `tomorrow` is not a date"),
+    (["--level", "staff", "--today", "2026-13-01"], "--today: `2026-13-01` is not a date"),
+    (["--level", "staff", "--start", "25:00"], "--start: `25:00` is not a time of day"),
+    (["--level", "staff", "--view", "hr"], "--view: expected one of panel, interviewer, candidate"),
+    (["--level", "staff", "--format", "pdf"], "--format: expected one of text, markdown, json, ics"),
+    (["--level", "staff", "--exclude", "missing.json"], "--exclude missing.json: cannot read"),
+    (["--level", "staff", "--interviewers", "missing.yaml"], "missing.yaml: no such file or folder"),
+    (["--level", "staff", "--bank", "nowhere"], "nowhere: no such file or folder"),
+])
+def test_bad_input_exits_2_with_one_line(cli, tmp_path, args, message):
+    run = cli("plan", *args, cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    assert message in run.err and len(run.err.strip().splitlines()) == 1
+
+
+def test_bad_pool_and_exclude_files(cli, write, tmp_path):
+    pool = write("pool.yaml", "interviewers:\n  - {handle: x, level: boss, qualified_for: [coding]}\n")
+    run = cli("plan", "--level", "staff", "--interviewers", pool, cwd=tmp_path)
+    assert run.code == 2 and "--interviewers: pool.yaml:2:" in run.err
+    empty = write("empty.yaml", "questions: []\n")
+    run = cli("plan", "--level", "staff", "--interviewers", empty, cwd=tmp_path)
+    assert run.code == 2 and "no interviewers" in run.err
+    bad = write("seen.json", '{"interviews": [{"type": "coding"}]}')
+    run = cli("plan", "--level", "staff", "--exclude", bad, cwd=tmp_path)
+    assert run.code == 2 and "interviews[0] has no question id" in run.err
+
+
+def test_level_alias_and_help(cli):
+    doc = plan_json(cli, "--level", "staff+", "--role", "ml-perf")
+    assert doc["level"] == "staff" and doc["role"]["id"] == "ml-performance-engineer"
+    help_run = cli("plan", "--help")
+    assert help_run.code == 0 and "Example: looptool plan --level senior" in help_run.out
+
+
+def test_console_script(tmp_path):
+    run = run_subprocess("plan", "--level", "abbreviated", "--today", TODAY, "--date", DAY, "--format", "markdown",
+                         cwd=tmp_path)
+    assert run.code == 0 and run.out.startswith("#")
