@@ -625,3 +625,11 @@ def test_configured_catalogue_entries_extend_the_bundled_ones(tmp_path):
     assert _flagged("stale-problem", [question], tmp_path, stale) == {"neighbour-recs"}
     landmarks = Settings(catalogues={"landmark_algorithms": [landmark]})
     assert _flagged("rederive-from-scratch", [question], tmp_path, landmarks) == {"neighbour-recs"}
+
+
+def test_a_broken_configured_pattern_is_a_usage_error(tmp_path):
+    from looptool.errors import UsageError
+
+    broken = Settings(catalogues={"stale_topics": [{"id": "broken", "since": "2020-01-01", "all": ["(unclosed"]}]})
+    with pytest.raises(UsageError, match="not a valid regular expression"):
+        _flagged("stale-problem", [q("any", "coding", "Merge intervals.")], tmp_path, broken)

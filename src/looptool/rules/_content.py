@@ -22,12 +22,17 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from looptool.errors import UsageError
+
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
 
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except (re.error, TypeError) as exc:  # catalogues can come from user configuration
+        raise UsageError(f"catalogue pattern {pattern!r} is not a valid regular expression: {exc}") from None
 
 
 def search(pattern: str, text: str) -> re.Match | None:

@@ -80,16 +80,17 @@ def check(question, ctx):
     for entry in ctx.catalogue("landmark_algorithms"):
         if _handed_over(entry, visible, phrases):
             continue
+        name = entry.get("name", entry.get("id"))
         listed = _listed_at(entry, question.relies_on)
         if listed is not None:
-            yield Problem(f"`relies_on` names {entry['name']}, but the prompt neither explains it nor offers it; "
+            yield Problem(f"`relies_on` names {name}, but the prompt neither explains it nor offers it; "
                           "describe the method in the prompt and set `method_provided: true`, so the question "
                           "tests applying it rather than remembering it", ("relies_on", listed))
         elif entry_matches(entry, posed):
-            yield Problem(f"asks for {entry['problem']}, whose known answer is {entry['name']}; few candidates "
-                          f"rederive it in {question.duration_minutes} minutes without having studied it. Explain "
-                          "the method in the prompt and set `method_provided: true`, say the candidate may use it, "
-                          "or leave the topic to a project deep dive", ("prompt",))
+            yield Problem(f"asks for {entry.get('problem', 'a problem')}, whose known answer is {name}; few "
+                          f"candidates rederive it in {question.duration_minutes} minutes without having studied "
+                          "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
+                          "may use it, or leave the topic to a project deep dive", ("prompt",))
 
 
 def _phrases(ctx) -> dict:
@@ -117,7 +118,7 @@ def _offered(sentence, name, phrases) -> bool:
 
 
 def _listed_at(entry, relies_on) -> int | None:
-    known = {_slug(entry["id"]), *(_slug(a) for a in entry.get("aliases", ()))}
+    known = {_slug(entry.get("id", "")), *(_slug(a) for a in entry.get("aliases", ()))} - {""}
     return next((i for i, item in enumerate(relies_on) if _slug(item) in known), None)
 
 

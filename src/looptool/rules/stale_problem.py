@@ -99,9 +99,10 @@ def _review_problem(question, ctx) -> Problem | None:
 
 
 def _topic_message(entry, since) -> str:
-    return (f"built around {entry['topic']}, which has been superseded by {entry['superseded_by']} "
-            f"since {since.year}: {entry['why']}; reframe the question around the current approach, "
-            "or name both and say in the rubric which one earns credit")
+    why = f": {entry['why']}" if entry.get("why") else ""
+    return (f"built around {entry.get('topic', entry.get('id'))}, which has been superseded by "
+            f"{entry.get('superseded_by', 'newer practice')} since {since.year}{why}; reframe the question "
+            "around the current approach, or name both and say in the rubric which one earns credit")
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
