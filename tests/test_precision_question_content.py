@@ -32,6 +32,8 @@ def q(id, type, prompt, *, title=None, **fields):
 # -- LT101 stale-problem ------------------------------------------------------------
 
 STALE_GOOD = [
+    # an undated question is not stale by default (require-review-date is off)
+    q("no-review-date", "coding", "Find the longest palindromic substring.", last_reviewed=None),
     q("docs-agent", "ml-system-design",
       "Developers ask our support bot about our payments API. Design the assistant: the model can call tools "
       "(a search over the docs, the status page, the caller's recent API errors) and decides which to call."),
@@ -202,7 +204,6 @@ STALE_BAD = [
       "database, a chunk size and the number of chunks to put in the context window."),
     q("old-review-date", "coding",
       "Merge k sorted lists of timestamps into one.", last_reviewed="2025-06-30"),
-    q("no-review-date", "coding", "Find the longest palindromic substring.", last_reviewed=None),
     # written after the rules, then run before any tuning
     q("b-s-b1", "ml-system-design",
       "Design a chatbot that answers questions about our 10,000-page product manual using retrieval-"
@@ -606,8 +607,10 @@ def test_labelled_set(rule, tmp_path):
 def test_review_age_and_date_requirement_follow_the_options(tmp_path):
     questions = [q("four-months", "coding", "Merge intervals.", last_reviewed="2026-07-20"),
                  q("undated", "coding", "Merge intervals.", last_reviewed=None)]
-    assert _flagged("stale-problem", questions, tmp_path) == {"undated"}
-    strict = Settings(rule_options={"LT101": {"max-age-months": 3, "require-review-date": False}})
+    assert _flagged("stale-problem", questions, tmp_path) == set()
+    dated = Settings(rule_options={"LT101": {"require-review-date": True}})
+    assert _flagged("stale-problem", questions, tmp_path, dated) == {"undated"}
+    strict = Settings(rule_options={"LT101": {"max-age-months": 3}})
     assert _flagged("stale-problem", questions, tmp_path, strict) == {"four-months"}
 
 

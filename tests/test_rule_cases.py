@@ -12,6 +12,7 @@ A case file looks like::
         role: backend-engineer   # optional
         fifos: [pipe.yaml]       # optional special files
         symlinks: {a.yaml: b.yaml}
+        options: {max-age-months: 6}  # optional: the rule's options
         also_run: [duplicate-id]  # optional: other rules this rule depends on
                                   # (only the case file's rule is reported)
         expect:                  # file:line:col CODE, in order; [] for a passing case
@@ -30,6 +31,7 @@ import pytest
 import yaml
 
 from looptool import rules
+from looptool.config import Settings
 from looptool.linter import LintOptions, lint
 
 CASES_DIR = Path(__file__).parent / "rules"
@@ -56,12 +58,13 @@ def run_case(rule_name, case, tmp_path, monkeypatch):
         names.append(name)
     monkeypatch.chdir(tmp_path)
     today = case.get("today", "2026-11-24")
+    code = rules.find(rule_name).code
     options = LintOptions(
         today=today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today)),
         role=case.get("role"), select=[rule_name, *case.get("also_run", [])],
+        settings=Settings(rule_options={code: case.get("options", {})}),
     )
     result = lint(sorted(names), options)
-    code = rules.find(rule_name).code
     return [f"{f.file}:{f.line}:{f.column} {f.code}" for f in result.findings if f.code == code]
 
 

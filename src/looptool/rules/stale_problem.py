@@ -50,8 +50,11 @@ questions:
 ## Options
 - `max-age-months` (default `12`): how many months may pass after
   `last_reviewed` before the question is due for review.
-- `require-review-date` (default `true`): flag questions without
-  `last_reviewed`.
+- `require-review-date` (default `false`): also flag questions that have
+  no `last_reviewed` at all. Off by default: a missing date says nothing
+  about whether the question is current, and a bank adopting looptool
+  should not see every question flagged at once. Turn it on once the bank
+  records review dates.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from looptool.rules._content import (
 )
 
 CODE, NAME, LEVEL, SCOPE = "LT101", "stale-problem", "warning", "question"
-OPTIONS = {"max-age-months": 12, "require-review-date": True}
+OPTIONS = {"max-age-months": 12, "require-review-date": False}
 
 
 def check(question, ctx):
