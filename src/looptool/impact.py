@@ -4,10 +4,9 @@ it can still cover.
 
 Items are compared by id and content (the parsed YAML), never by line, so
 reformatting or moving a question between files is no change. Plannability
-asks whether every interview of the level's loop can get its own question
-(a matching of interviews to eligible questions, using the same eligibility
-as the planner, :mod:`looptool.selection`); coverage is the share of the
-role's weighted in-scope skills that some eligible question tests.
+is the planner's own feasibility test (:func:`looptool.planner.unfillable`);
+coverage is the share of the role's weighted in-scope skills that some
+question eligible for the loop (:mod:`looptool.selection`) tests.
 """
 
 from __future__ import annotations
@@ -118,31 +117,10 @@ def _fits(bank, slot, level, role) -> list[str]:
     return [q.id for q in candidates(bank.questions, slot, level, role).fit]
 
 
-def _unmatched(options: list[list[str]]) -> list[int]:
-    """Interviews left without a question by a maximum matching (each question
-    used once): Kuhn's augmenting paths, small enough here."""
-    owner: dict[str, int] = {}
+def _unfilled(bank, loop, role) -> list[str]:
+    """The planner's own verdict: each slot it cannot fill, with the reason."""
+    from looptool.planner import unfillable
 
-    def place(i, seen) -> bool:
-        for qid in options[i]:
-            if qid in seen:
-                continue
-            seen.add(qid)
-            if qid not in owner or place(owner[qid], seen):
-                owner[qid] = i
-                return True
-        return False
-
-    return [i for i in range(len(options)) if not place(i, set())]
-
-
-def _unfilled(bank, loop, role, slots, options) -> list[str]:
-    """The planner's own verdict (distinct questions and signals) when it is
-    installed; else a plain matching of interviews to eligible questions."""
-    try:
-        from looptool.planner import unfillable
-    except ImportError:
-        return [slots[i].describe() for i in _unmatched(options)]
     return [f"{error.slot.describe()} ({error.reason})" for error in unfillable(bank, loop, role)]
 
 
@@ -150,10 +128,8 @@ def outlook(bank, level: str, role) -> Outlook:
     loop = loop_for(bank, level, role)
     if loop is None:
         return Outlook(level, role.id, None, ["no loop template for this level"], 0.0, set(), set())
-    slots = loop.expanded_slots()
-    options = [_fits(bank, slot, level, role) for slot in slots]
-    unfilled = _unfilled(bank, loop, role, slots, options)
-    eligible = {qid for found in options for qid in found}
+    eligible = {qid for slot in loop.slots for qid in _fits(bank, slot, level, role)}
+    unfilled = _unfilled(bank, loop, role)
     tested = {skill for q in bank.questions if q.id in eligible for skill in q.skills}
     weights = role.in_scope
     covered = tested & weights.keys()
