@@ -81,12 +81,28 @@ def _join(parts) -> str:
     return ". ".join(" ".join(str(p).split()) for p in parts if p)
 
 
+def _memo(fn):
+    """Cache a text view on the question itself: several rules read the same views."""
+    key = f"_text_{fn.__name__}"
+
+    def wrapper(question) -> str:
+        cached = question.__dict__.get(key)
+        if cached is None:
+            cached = question.__dict__[key] = fn(question)
+        return cached
+
+    wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
+    return wrapper
+
+
+@_memo
 def posed_text(question) -> str:
     scenario = question.scenario
     extra = [scenario.need, *scenario.constraints] if scenario else []
     return _join([question.title, question.prompt, *extra])
 
 
+@_memo
 def framing_text(question) -> str:
     scenario = question.scenario
     extra = [*scenario.hooks, *scenario.tradeoffs] if scenario else []
@@ -94,10 +110,12 @@ def framing_text(question) -> str:
     return _join([posed_text(question), *extra, question.signal, *passing])
 
 
+@_memo
 def interviewer_text(question) -> str:
     return _join([*question.follow_ups, question.notes])
 
 
+@_memo
 def visible_text(question) -> str:
     """Everything the candidate is shown."""
     scenario = question.scenario

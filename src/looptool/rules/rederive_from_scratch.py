@@ -78,15 +78,18 @@ def check(question, ctx):
     posed, visible = posed_text(question), visible_text(question)
     phrases = _phrases(ctx)
     for entry in ctx.catalogue("landmark_algorithms"):
+        listed = _listed_at(entry, question.relies_on)
+        # cheap tests first: the "handed over" scan is only needed for an entry that applies
+        if listed is None and not entry_matches(entry, posed):
+            continue
         if _handed_over(entry, visible, phrases):
             continue
         name = entry.get("name", entry.get("id"))
-        listed = _listed_at(entry, question.relies_on)
         if listed is not None:
             yield Problem(f"`relies_on` names {name}, but the prompt neither explains it nor offers it; "
                           "describe the method in the prompt and set `method_provided: true`, so the question "
                           "tests applying it rather than remembering it", ("relies_on", listed))
-        elif entry_matches(entry, posed):
+        else:
             yield Problem(f"asks for {entry.get('problem', 'a problem')}, whose known answer is {name}; few "
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
                           "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
