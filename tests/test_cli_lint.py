@@ -202,3 +202,10 @@ def test_every_command_has_help_with_an_example(cli):
         run = cli(command, "--help")
         assert run.code == 0
         assert "Example:" in run.out, command
+
+
+def test_each_missing_field_is_named_once(cli, write):
+    path = write("bank.yaml", "questions:\n  - id: a\n    title: T\n")
+    run = cli("lint", path.name, "--select", "LT008", cwd=path.parent)
+    missing = sorted(line.rsplit("`", 2)[1] for line in finding_lines(run.out))
+    assert missing == sorted(["type", "levels", "skills", "stage", "duration_minutes", "prompt", "signal"])

@@ -112,9 +112,9 @@ def validate_item(section_schema: str, item):
                     yield (*path, key), f"unknown field `{key}`{more}", True
             continue
         if kind == "required":
-            missing = error.validator_value
-            names = [m for m in missing if m not in value] if isinstance(value, dict) else missing
-            yield path, f"missing required field `{names[0] if names else '?'}`", False
+            # jsonschema reports each missing field as its own error, naming it first in the message
+            name = error.message.split("'")[1] if error.message.startswith("'") else "?"
+            yield path, f"missing required field `{name}`", False
             continue
         where = _field(path)
         if kind == "type":
