@@ -168,6 +168,19 @@ VAGUE_GOOD = [
       "languages. What would you ship first?"),
     q("serving-filter", "ml-system-design", SERVING_REVIEW, stage="filter",
       signal="Separates GPU memory, batching and queueing problems from cosmetic code comments."),
+    q("parcels-wrong", "ml-system-design", "Parcels go to the wrong address 3% of the time. Fix it.",
+      scenario=sc("Parcels are delivered to the wrong address 3% of the time.",
+                  hooks=["the cost of a re-delivery", "which addresses fail most", "what couriers see at the door"])),
+    q("seller-vanish", "ml-system-design",
+      "Sellers on our marketplace can't tell why their listings disappear from search.",
+      scenario=sc(constraints=["forty thousand sellers", "listings re-ranked hourly"],
+                  hooks=["What may we tell sellers about ranking?", "Which disappearances are policy removals?",
+                         "How do sellers contact us today?"])),
+    q("cctv-storage", "system-design", "Design storage for CCTV footage across 300 shops.",
+      scenario=sc("Shop managers cannot find footage of an incident before it is overwritten.",
+                  constraints=["300 shops", "8 cameras each", "footage kept 30 days"],
+                  hooks=["retention against storage cost", "uploads over weak shop broadband",
+                         "police requests for footage"])),
     q("wake-word", "ml-system-design",
       "People say our smart speaker wakes up when nobody said its name, about 3 times a day per home.",
       scenario=sc(hooks=["How often does it miss a real wake word?", "What audio may we keep?",
@@ -202,6 +215,13 @@ VAGUE_BAD = [
       "Design a scalable, highly available, low-latency recommendation system for a large e-commerce platform "
       "with millions of users, covering data ingestion, feature engineering, model training, serving and "
       "monitoring."),
+    q("search-ux", "ml-system-design", "Improve search.",
+      scenario=sc("Improve the user experience of search.",
+                  constraints=["millions of queries per day", "sub-second latency"],
+                  hooks=["What metrics matter?", "How do we handle scale?", "What about personalisation?"])),
+    q("chat-generic", "system-design", "Design a chat system.",
+      scenario=sc("Users need to chat.", constraints=["1M users"],
+                  hooks=["What features do we need?", "How do we store messages?", "What is the latency target?"])),
     q("generic-reqs", "system-design", "Design a video streaming platform.",
       scenario=sc(hooks=["What are the functional requirements?", "What is the expected scale?",
                          "Read-heavy or write-heavy?"])),
@@ -476,9 +496,18 @@ def flagged(tmp_path_factory):
     return out
 
 
+# Known limits, kept visible: the rule cannot tell these from good questions.
+KNOWN_MISSES = {
+    ("LT111", "chat-generic"): "a need that restates the product ('users need to chat') reads as concrete, "
+                               "and one domain word makes a hook count",
+}
+
+
 def _cases(index):
-    return [pytest.param(code, item["id"], id=f"{code}-{item['id']}") for code, sets in SETS.items()
-            for item in sets[index]]
+    return [pytest.param(code, item["id"], id=f"{code}-{item['id']}",
+                         marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[code, item["id"]])]
+                         if (code, item["id"]) in KNOWN_MISSES else [])
+            for code, sets in SETS.items() for item in sets[index]]
 
 
 def test_sets_are_large_enough_and_ids_unique():

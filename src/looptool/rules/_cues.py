@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from looptool.rules._text import words
+
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n\s*\n")
 _QUANTITY = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
@@ -47,6 +49,11 @@ def first(matcher: re.Pattern | None, text: str) -> str | None:
         return None
     found = matcher.search(text)
     return " ".join(found.group(0).split()) if found else None
+
+
+def leftover(text: str, matcher: re.Pattern | None) -> list[str]:
+    """The lower-case words of ``text`` that ``matcher`` does not cover."""
+    return words(matcher.sub(" ", text) if matcher is not None else text)
 
 
 def sentences(text: str) -> list[str]:

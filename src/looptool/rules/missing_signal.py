@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 
 from looptool.rules import Problem
-from looptool.rules._cues import group
+from looptool.rules._cues import group, leftover
 from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT113", "missing-signal", "warning", "question"
@@ -94,8 +94,7 @@ def _too_short(signal, ctx) -> str | None:
 
 
 def _hollow(question, ctx) -> str | None:
-    filler = group(ctx, _CATALOGUE, "kind", "filler")
-    rest = [_stem(w) for w in words(filler.sub(" ", question.signal) if filler else question.signal)]
+    rest = [_stem(w) for w in leftover(question.signal, group(ctx, _CATALOGUE, "kind", "filler"))]
     if not rest:
         return "is generic: it names abilities any question could claim, nothing this one tests"
     title = {_stem(w) for w in words(question.title)}

@@ -74,8 +74,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from looptool.rules import Problem
-from looptool.rules._cues import first, group, quantities, sentences
-from looptool.rules._text import words
+from looptool.rules._cues import first, group, leftover, quantities, sentences
 
 CODE, NAME, LEVEL, SCOPE = "LT111", "vague-scenario", "warning", "question"
 OPTIONS = {"min-hooks": 3}
@@ -166,10 +165,8 @@ def _hooks(question) -> list[str]:
 
 
 def _generic(hook, ctx) -> bool:
-    """A hook that is one of the clarifying questions any design gets, with at most two words more."""
-    matcher = group(ctx, "scenario_cues", "cue", "generic-hook")
-    found = matcher.search(hook) if matcher else None
-    return found is not None and len(words(hook[: found.start()] + hook[found.end():])) <= 2
+    """A hook made only of words any design's clarifying questions use ("What is the expected scale?")."""
+    return not leftover(hook, group(ctx, "scenario_cues", "cue", "generic-hook"))
 
 
 def _gaps(grip: _Grip) -> list[tuple[str, str]]:
