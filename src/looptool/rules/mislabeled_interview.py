@@ -9,7 +9,10 @@
 - an `ml-system-design` question that mentions no data, no labels, no
   quality metric, no feedback loop and no model-specific serving or
   training concern anywhere in its prompt, scenario, signal or rubric: a
-  systems question dressed in ML words;
+  systems question dressed in ML words. Vocabulary anyone can recite
+  ("class imbalance", "overfitting", "precision and recall") does not count,
+  and monitoring counts only when it watches the model's quality, not the
+  servers;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code, or contains code;
 - a `coding` question whose prompt only asks for discussion ("Explain how a
