@@ -29,9 +29,52 @@ def group(ctx, catalogue: str, key: str, value: str) -> re.Pattern | None:
 
 @lru_cache(maxsize=256)
 def _compile(terms: tuple, patterns: tuple) -> re.Pattern | None:
-    parts = [_term(t) for t in sorted({str(t) for t in terms}, key=len, reverse=True) if t.strip()]
+    parts = []
+    words_first = [t for t in {_normal(t) for t in terms} if t and re.match(r"\w", t)]
+    others = [t for t in {_normal(t) for t in terms} if t and not re.match(r"\w", t)]
+    if words_first:
+        # one trie-shaped expression instead of a flat alternation: re tries the
+        # branches of a flat "a|b|c|..." one by one at every position, which is
+        # slow with hundreds of phrases; a trie branches on each character once
+        parts.append(r"(?<!\w)" + _trie(words_first))
+    parts += [_term(t) for t in sorted(others, key=len, reverse=True)]
     parts += [f"(?:{p})" for p in patterns]
     return re.compile("|".join(parts), re.I | re.M) if parts else None
+
+
+def _normal(term) -> str:
+    return " ".join(str(term).strip().lower().split())
+
+
+def _trie(terms) -> str:
+    """A regular expression matching exactly the given terms (with `*` tails),
+    longest first, built from a character trie."""
+    root: dict = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = True  # end of a term
+    return _emit(root, last="")
+
+
+def _emit(node: dict, last: str) -> str:
+    branches = []
+    # specific continuations before a `*` tail before the end: longest match first
+    for char in sorted((k for k in node if k), key=lambda k: (k == "*", k)):
+        child = node[char]
+        if char == "*":
+            branches.append(r"[\w'-]*(?!\w)" + ("" if set(child) == {""} else _emit(child, char)))
+            continue
+        piece = r"\s+" if char == " " else re.escape(char)
+        branches.append(piece + _emit(child, char))
+    if "" in node and last != "*":
+        branches.append(r"(?!\w)" if re.match(r"\w", last) else "")
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _term(term) -> str:
