@@ -274,6 +274,7 @@ def test_interviewer_view_for_one_handle(plan):
     (lambda p: render_plan(p, "audience", "text"), "unknown view `audience`"),
     (lambda p: render_plan(p, "panel", "pdf"), "unknown format `pdf`"),
     (lambda p: render_plan(hand_plan("intern"), "panel", "text"), "schedule it first"),
+    (lambda p: render_plan(dataclasses.replace(p, interviews=[]), "candidate", "ics"), "the plan has no interviews"),
     (lambda p: render_plan(scheduled("intern", pool=False), "interviewer", "json", handle="x"),
      "this plan has no interviewers"),
 ])

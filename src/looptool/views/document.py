@@ -41,6 +41,8 @@ def build(plan: Plan, view: str = "panel", handle: str | None = None) -> dict:
     """The document of ``view`` for a scheduled ``plan`` (only ``handle``'s kits when given)."""
     if view not in VIEWS:
         raise ViewError(f"unknown view `{view}`; expected one of: {', '.join(VIEWS)}")
+    if not plan.interviews:
+        raise ViewError("the plan has no interviews")
     if not agenda.is_scheduled(plan):
         raise ViewError("the plan has no times yet; schedule it first (agenda.schedule)")
     if handle is not None and view != "interviewer":
