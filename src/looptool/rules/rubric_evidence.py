@@ -9,7 +9,9 @@ behaviour a second interviewer could confirm from their notes. Evidence
 counts as observable when it names something the candidate says or does
 (names, explains, computes, asks, tests, cannot derive...), gives numbers or
 a quotation, or introduces specifics (`such as`, `e.g.`), or states a
-specific claim ("understands *why* the draft model adds work").
+specific claim ("understands *why* the draft model adds work"). In
+"Red flag: blames the other team", the words before the colon are a label
+and only the rest is judged.
 
 The vocabulary lives in the `vague_evidence` catalogue (word classes:
 judgement, competence, hollow nouns, filler, behaviour verbs).
@@ -74,21 +76,32 @@ def _vocabulary(entries):
     found = {kind: set() for kind in _KINDS}
     for kind, terms in entries:
         found.setdefault(kind, set()).update(t.lower() for t in terms if isinstance(t, str))
+    found["judgement"] |= {_adverb(word) for word in found["judgement"]}
     vocab = SimpleNamespace(**{kind.replace("-", "_"): frozenset(terms) for kind, terms in found.items()})
     vocab.graded = vocab.judgement | vocab.competence | vocab.hollow
+    vocab.preamble = vocab.judgement | vocab.hollow  # may precede "understanding of"
     vocab.behaviour = frozenset(f for verb in vocab.behaviour for f in inflections(verb)) - vocab.graded
     vocab.behaviour_lead = frozenset(f for verb in vocab.behaviour_lead for f in inflections(verb)) - vocab.graded
     return vocab
 
 
+def _adverb(word):
+    """`confident` -> `confidently`, `shaky` -> `shakily`, `capable` -> `capably`."""
+    if word.endswith("y"):
+        return word[:-1] + "ily"
+    return word[:-2] + "ly" if word.endswith("le") else word + "ly"
+
+
 def is_verdict(item, vocab):
     """Whether an evidence item only grades, with nothing a second interviewer could check."""
+    head, colon, tail = item.partition(":")
+    item = tail if colon and tail.strip() else item  # "Red flag: blames the other team" is judged on its tail
     tokens = words(item)
     content = [t for t in tokens if t not in vocab.filler]
     if not content or _is_specific(item, tokens, content, vocab):
         return False
     if all(t in vocab.graded for t in content):
-        return any(t in vocab.judgement or t in vocab.competence for t in content)
+        return True
     if any(t in vocab.clause for t in tokens):
         return False
     return _graded_topic(tokens, content, vocab) or _short_verdict(content, vocab)
@@ -106,7 +119,7 @@ def _is_specific(item, tokens, content, vocab):
 def _graded_topic(tokens, content, vocab):
     """`[good] understanding of <topic>` or `weak on <topic>`, the topic short."""
     rest = list(content)
-    while rest and rest[0] in vocab.judgement:
+    while rest and rest[0] in vocab.preamble:
         rest.pop(0)
     if rest and rest[0] in vocab.competence:
         return len(rest) - 1 <= _MAX_TOPIC_WORDS
