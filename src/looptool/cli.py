@@ -78,6 +78,7 @@ def lint(
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only report findings on questions added or changed since this git ref; the whole bank is still checked."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Only report findings not recorded in this baseline file."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record today's findings in this baseline file and exit."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for large banks (0: one per core; 1: no workers)."),
 ):
     """Check question banks and loop templates for known interview failure modes.
 
@@ -99,7 +100,8 @@ def lint(
         raise Fail(str(exc)) from None
     paths = _default_paths(paths)
     settings = _settings(paths, config, {"fail-on": fail_on})
-    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings)
+    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings,
+                          jobs=jobs)
     result = run_lint(paths, options)
     if write_baseline:
         typer.echo(ci.write_baseline(result, write_baseline), err=True)

@@ -36,11 +36,70 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 def search(pattern: str, text: str) -> re.Match | None:
+    prefixes = _prefixes(pattern)
+    if prefixes is not None:
+        lowered = _lower(text)
+        if not any(prefix in lowered for prefix in prefixes):
+            return None  # no match can start anywhere: skip the regex
     return _compiled(pattern).search(text)
 
 
 def finditer(pattern: str, text: str):
     return _compiled(pattern).finditer(text)
+
+
+@lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=1024)
+def _prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literal strings one of which every match must start with,
+    or None when the pattern has no such literal start (then it always runs).
+
+    Catalogue patterns are mostly alternations of words; Python's re tries
+    each at every position of a long text, while a substring test per
+    alternative is a fast C scan. The prefixes are read from the parsed
+    pattern, so the filter never changes what matches.
+    """
+    try:
+        from re import _parser
+
+        found = _starts(list(_parser.parse(pattern, re.IGNORECASE)))
+    except Exception:  # noqa: BLE001 - an unusual pattern simply runs unfiltered
+        return None
+    if not found or any(len(prefix) < 2 for prefix in found):
+        return None
+    return tuple(sorted(set(found)))
+
+
+def _starts(items) -> list[str] | None:
+    from re import _constants as c
+
+    index = 0
+    while index < len(items) and items[index][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        index += 1  # zero-width: \b, ^, look-arounds
+    if index == len(items):
+        return None
+    op, arg = items[index]
+    if op is c.LITERAL:
+        chars = []
+        while index < len(items) and items[index][0] is c.LITERAL:
+            chars.append(chr(items[index][1]))
+            index += 1
+        return ["".join(chars).lower()]
+    if op is c.BRANCH:
+        out = []
+        for branch in arg[1]:
+            found = _starts(list(branch))
+            if found is None:
+                return None
+            out += found
+        return out
+    if op is c.SUBPATTERN:
+        return _starts(list(arg[-1]))
+    return None
 
 
 def found_any(patterns, text: str) -> bool:

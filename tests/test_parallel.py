@@ -1,0 +1,38 @@
+"""Parallel linting gives exactly the serial result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from looptool.linter import PARALLEL_MIN_QUESTIONS, LintOptions, _workers, lint
+from looptool.loader import load_bytes
+from looptool.resources import bundled_bank
+
+
+def _big_bank(folder, copies):
+    questions = []
+    for path in sorted((bundled_bank() / "questions").glob("*.yaml")):
+        questions += load_bytes(path.read_bytes(), str(path)).documents[0].data["questions"]
+    for n in range(copies):
+        batch = [{**q, "id": f"{q['id']}-{n}", "signal": f"{q['signal']} ({n})"} for q in questions]
+        if n % 3 == 0:
+            batch[0] = {**batch[0], "rubric": [{"min": 0, "max": 2, "evidence": ["Strong answer"]}]}
+        (folder / f"bank-{n}.yaml").write_text(yaml.safe_dump({"questions": batch}, sort_keys=False),
+                                               encoding="utf-8")
+
+
+def test_parallel_and_serial_lint_agree(tmp_path):
+    _big_bank(tmp_path, copies=6)
+    today = dt.date(2026, 11, 24)
+    serial = lint([tmp_path], LintOptions(today=today, jobs=1))
+    parallel = lint([tmp_path], LintOptions(today=today, jobs=2))
+    assert len(serial.bank.questions) >= PARALLEL_MIN_QUESTIONS
+    assert serial.findings and parallel.findings == serial.findings
+
+
+def test_small_banks_and_jobs_1_stay_serial():
+    assert _workers(1, 10_000) == 1
+    assert _workers(0, PARALLEL_MIN_QUESTIONS - 1) == 1
+    assert _workers(8, 10_000) >= 1
