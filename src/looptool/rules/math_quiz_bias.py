@@ -44,7 +44,7 @@ slots:
 """
 
 from looptool.rules import Problem
-from looptool.rules._tokens import contains_phrase, inflections, words
+from looptool.rules._text import has_phrase, inflections, words
 
 CODE, NAME, LEVEL, SCOPE = "LT206", "math-quiz-bias", "info", "loop"
 OPTIONS = {"max-quiz-interviews": 1, "max-quiz-share": 0.25, "min-item-kinds": 2}
@@ -76,8 +76,8 @@ def _unmixed(loop, ctx):
         question = ctx.bank.question(slot.question) if slot.question else None
         if question is None or question.type != "math-quiz":
             continue
-        tokens = words(question.prompt)
-        found = [kind for kind, terms in cues.items() if any(_said(tokens, set(tokens), t) for t in terms)]
+        vocabulary = set(words(question.prompt))
+        found = [kind for kind, terms in cues.items() if any(_said(question.prompt, vocabulary, t) for t in terms)]
         if len(found) < ctx.options["min-item-kinds"]:
             have = " and ".join(found) or "no recognisable"
             yield Problem(f"pinned quiz `{question.id}` has {have} items only; {_WHY}: mix theory, "
@@ -85,7 +85,7 @@ def _unmixed(loop, ctx):
                           ("slots", slot.index, "question"))
 
 
-def _said(tokens, vocabulary, term):
+def _said(text, vocabulary, term):
     if " " in term.strip():
-        return contains_phrase(tokens, term)
-    return not vocabulary.isdisjoint(inflections(term.lower()))
+        return has_phrase(text, term)
+    return not vocabulary.isdisjoint(inflections(term))

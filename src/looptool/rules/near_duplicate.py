@@ -50,7 +50,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 
 from looptool.rules import Problem
-from looptool.rules._tokens import words
+from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT301", "near-duplicate", "warning", "bank"
 OPTIONS = {"threshold": 0.5, "shingle-words": 2}

@@ -36,7 +36,7 @@ None.
 """
 
 from looptool.rules import Problem
-from looptool.rules._tokens import words
+from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT205", "repeated-in-loop", "error", "loop"
 

@@ -48,7 +48,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from looptool.rules import Problem
-from looptool.rules._tokens import contains_phrase, inflections, words
+from looptool.rules._text import has_phrase, inflections, words
 
 CODE, NAME, LEVEL, SCOPE = "LT123", "rubric-evidence", "warning", "question"
 
@@ -113,7 +113,7 @@ def _is_specific(item, tokens, content, vocab):
         return True
     if content[0] in vocab.behaviour_lead or any(t in vocab.behaviour for t in tokens):
         return True
-    return any(contains_phrase(tokens, p) for p in vocab.specifics)
+    return any(has_phrase(item, p) for p in vocab.specifics)
 
 
 def _graded_topic(tokens, content, vocab):
