@@ -94,7 +94,7 @@ def _adverb(word):
 
 def is_verdict(item, vocab):
     """Whether an evidence item only grades, with nothing a second interviewer could check."""
-    head, colon, tail = item.partition(":")
+    _, colon, tail = item.partition(":")
     item = tail if colon and tail.strip() else item  # "Red flag: blames the other team" is judged on its tail
     tokens = words(item)
     content = [t for t in tokens if t not in vocab.filler]
