@@ -3,8 +3,11 @@
     python bench/make_bank.py OUT_DIR --questions 2000 [--files 40] [--seed 1]
 
 Each generated question is a bundled question with a new id, shuffled lists
-and varied wording (so near-duplicate detection and caches see distinct
-content), spread evenly over many files. The skill taxonomy, roles and loop
+and reworded text: about 40% of the words of the title, prompt and signal
+are replaced by words drawn from the bank's own vocabulary, so generated
+questions read like a bank of distinct questions (fewer than half of their
+two-word runs are shared, below the near-duplicate threshold) while keeping
+realistic lengths and words for the text rules. Spread over many files. The skill taxonomy, roles and loop
 templates are copied alongside, so the result is a complete, valid bank.
 """
 
@@ -31,14 +34,20 @@ def _bundled_questions():
     return out
 
 
-def _vary(question, n, rng):
+REWORD = 0.4
+
+
+def _reword(text, vocabulary, rng):
+    return " ".join(w if rng.random() > REWORD else rng.choice(vocabulary) for w in text.split(" "))
+
+
+def _vary(question, n, rng, vocabulary):
     q = dict(question)
     q["id"] = f"{question['id']}-{n}"
     tag = " ".join(rng.sample(WORDS, 3))
-    q["title"] = f"{question['title']} ({tag} {n})"
-    q["prompt"] = f"Variant {n} ({tag}). " + " ".join(
-        w if rng.random() > 0.08 else rng.choice(WORDS) for w in question["prompt"].split(" "))
-    q["signal"] = f"{question['signal']} (variant {n}, {tag})"
+    q["title"] = f"{_reword(question['title'], vocabulary, rng)} ({tag} {n})"
+    q["prompt"] = _reword(question["prompt"], vocabulary, rng)
+    q["signal"] = f"{_reword(question['signal'], vocabulary, rng)} ({tag} {n})"
     q["skills"] = rng.sample(question["skills"], len(question["skills"]))
     return q
 
@@ -51,7 +60,8 @@ def generate(out: Path, questions: int, files: int, seed: int) -> None:
         shutil.copy(REPO / "loops" / name, out / name)
     (out / "levels").mkdir(exist_ok=True)
     shutil.copy(REPO / "loops" / "levels" / "loops.yaml", out / "levels" / "loops.yaml")
-    generated = [_vary(base[i % len(base)], i, rng) for i in range(questions)]
+    vocabulary = sorted({w for q in base for w in q["prompt"].split() if w.isalpha()})
+    generated = [_vary(base[i % len(base)], i, rng, vocabulary) for i in range(questions)]
     per_file = -(-questions // files)
     (out / "questions").mkdir(exist_ok=True)
     for f in range(files):
