@@ -105,11 +105,13 @@ def unstaffable(questions, template: LoopTemplate, pool) -> list[dict[str, str]]
     Lets the planner pick, say, a coding/math question rather than a math quiz
     when no one can run the quiz.
     """
-    out = []
+    out, dead_by_slot = [], {}
     for slot in template.expanded_slots():
-        dead = {t for t in set(slot.types)
-                if not any(can_lead(p, need_for(slot, t, template.level)) for p in pool)}
-        out.append({q.id: NO_INTERVIEWER for q in questions if q.type in dead})
+        if id(slot) not in dead_by_slot:
+            dead = {t for t in set(slot.types)
+                    if not any(can_lead(p, need_for(slot, t, template.level)) for p in pool)}
+            dead_by_slot[id(slot)] = {q.id: NO_INTERVIEWER for q in questions if q.type in dead} if dead else {}
+        out.append(dead_by_slot[id(slot)])
     return out
 
 
