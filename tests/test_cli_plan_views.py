@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 
 import pytest
 from conftest import REPO, TODAY, run_subprocess
@@ -167,3 +168,22 @@ def test_same_seed_same_bytes_in_a_subprocess():
     first, second = run_subprocess(*args), run_subprocess(*args)
     assert first.code == 0 and first.err == ""
     assert first.out == second.out
+
+
+def _readme_plan_examples():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Planning a loop", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(looptool plan [^\n]*)\n```\s*```text\n(.*?)\n```", section, flags=re.S)
+
+
+def test_readme_plan_examples_are_real_output(cli):
+    examples = _readme_plan_examples()
+    assert len(examples) == 2
+    for command, shown in examples:
+        run = cli(*shlex.split(command)[1:], cwd=REPO)
+        assert run.code == 0, run.err
+        lines = iter(run.out.splitlines())
+        for line in shown.splitlines():
+            if line != "…":  # a trimmed stretch
+                assert line in lines, (f"README is stale at {line!r}: paste the output of "
+                                       f"`NO_COLOR=1 {command}` again (trim with lines of …)")

@@ -205,13 +205,13 @@ def person_text(person: dict | None) -> str:
 
 
 def interviewers_text(item: dict) -> str:
-    """``Lead (handle)`` and the trainee on a second line; for the candidate, names in a sentence."""
+    """``Lead (handle)`` and the trainee on a second line; for the candidate, the two names."""
     text = person_text(item["interviewer"])
     shadow = item.get("shadow")
     if shadow and "handle" in shadow:
         text += f"\n+ {shadow['name']} ({shadow['handle']}, {shadow['training']})"
-    elif shadow:
-        text += f", with {shadow['name']} sitting in"
+    elif shadow:  # the candidate meets both; who leads and who learns is the panel's business
+        text += f" and {shadow['name']}"
     return text
 
 
@@ -352,7 +352,7 @@ def agenda_table(doc: dict, compact: bool = False) -> tuple[list[str], list[tupl
         else:
             question = f"{entry['title']} [{entry['question']}]"
             people = interviewer_lines(entry) if compact else interviewers_text(entry)
-            tested = [f"{question}\nTests: {entry['signal']}"] if compact else [question, entry["signal"]]
+            tested = [f"{question}\nSignal: {entry['signal']}"] if compact else [question, entry["signal"]]
             rows.append((False, [str(entry["number"]), f"{span(entry)}\n{duration(entry['duration_minutes'])}",
                                  kind_label(entry), people, *tested]))
     return columns, [(is_break, cells + [""] * (len(columns) - len(cells))) for is_break, cells in rows]
