@@ -217,7 +217,7 @@ def lint_bank(bank: Bank, load_findings=(), *, today: dt.date | None = None, set
     else:
         per_question = {rule.code for rule in catalogue.catalogue() if rule.scope == "question"}
         subset = replace(bank, questions=list(only))
-        found = [*load_findings, *run_rules(subset, codes & per_question, ctx, options),
+        found = [*load_findings, *run_rules(subset, codes & per_question, ctx, options, jobs=0),
                  *run_rules(bank, codes - per_question, ctx, options)]
     found = apply_suppressions(found, getattr(bank, "suppressions", None), set())
     if settings is not None:
@@ -253,7 +253,6 @@ class _SlotFit:
     number: int
     slot: Slot
     fit: list[Question]
-    tally: Candidates
 
 
 def _slot_fits(bank, template, role, blocked, slot_blocked=None) -> list[_SlotFit]:
@@ -272,12 +271,12 @@ def _fit_slot(bank, index, number, slot, level, role, blocks) -> _SlotFit:
         why = rejection(question, slot, level, role) or blocks.get(question.id)
         if why:
             raise PlanError(number, slot, f"the pinned question `{question.id}` cannot be used: {why}")
-        return _SlotFit(number, slot, [question], Candidates([question]))
+        return _SlotFit(number, slot, [question])
     pool = [q for kind in dict.fromkeys(slot.types) for q in index.get(kind, ())]
     tally = candidates(pool, slot, level, role, blocks)
     if not tally.fit:
         raise PlanError(number, slot, _none_fit(slot, level, role, tally))
-    return _SlotFit(number, slot, tally.fit, tally)
+    return _SlotFit(number, slot, tally.fit)
 
 
 def _none_fit(slot, level, role, tally: Candidates) -> str:
@@ -672,19 +671,11 @@ def make_plan(bank: Bank, level, role=None, *, seed: int = 0, exclude=(), pool=N
         for interview, (lead, shadow) in zip(interviews, assign(interviews, pool, template.level, seed=seed)):
             interview.interviewer, interview.shadow = lead, shadow
     masks = [objective.mask(q.skills) for q in questions]
-    best_possible = objective.total if role_obj is not None else objective.weight(_union_masks(slot_options))
     return Plan(
         level=template.level, template=template, role=role_obj, interviews=interviews, seed=seed,
-        score=float(objective.value(masks)), best_possible=float(best_possible),
+        score=float(objective.value(masks)), best_possible=float(objective.total),
         skipped=_skipped(possible, blocked), excluded=excluded,
     )
-
-
-def _union_masks(slot_options) -> int:
-    out = 0
-    for options in slot_options:
-        out |= _union(options)
-    return out
 
 
 def _skipped(possible, blocked) -> dict[str, int]:
