@@ -194,7 +194,7 @@ def _checked(ids, where):
 def lint_bank(bank: Bank, load_findings=(), *, today: dt.date | None = None, settings=None,
               only=None) -> list:
     """The findings that can block a question: ``load_findings`` (met while
-    loading) plus the rules that judge questions (question and bank scope),
+    loading) plus the error-level rules that judge questions (question and bank scope),
     after inline suppressions and ``settings`` (config ignores, level overrides).
 
     ``only``: the questions worth judging one by one (the loop's possible
@@ -205,8 +205,12 @@ def lint_bank(bank: Bank, load_findings=(), *, today: dt.date | None = None, set
     from looptool import rules as catalogue
     from looptool.linter import Context, apply_suppressions, run_rules, selected_rules
 
+    levels = getattr(settings, "rule_levels", None) or {}
+    # only error-level findings block a question, so rules that cannot raise
+    # one (warning and info, after config levels) need not run at all
     codes = {rule.code for rule in catalogue.catalogue()
-             if rule.scope not in _NOT_ABOUT_QUESTIONS and rule.name not in _PLANNER_RULES}
+             if rule.scope not in _NOT_ABOUT_QUESTIONS and rule.name not in _PLANNER_RULES
+             and levels.get(rule.code, rule.level) == "error"}
     if settings is not None:
         codes &= selected_rules(settings.select, settings.ignore)
     ctx = Context(bank=bank, today=today or dt.date.today(),
