@@ -37,11 +37,38 @@ def _compiled(pattern: str) -> re.Pattern:
 
 def search(pattern: str, text: str) -> re.Match | None:
     prefixes = _prefixes(pattern)
-    if prefixes is not None:
-        lowered = _lower(text)
-        if not any(prefix in lowered for prefix in prefixes):
-            return None  # no match can start anywhere: skip the regex
-    return _compiled(pattern).search(text)
+    if prefixes is None:
+        return _compiled(pattern).search(text)
+    lowered = _lower(text)
+    if len(lowered) != len(text):  # lower() changed lengths (rare scripts): positions would not line up
+        return _compiled(pattern).search(text) if may_match(pattern, text) else None
+    # every match starts at an occurrence of a prefix: try only those places, leftmost
+    # first, which finds exactly the match search() would
+    compiled = _compiled(pattern)
+    for start in _occurrences(lowered, prefixes):
+        found = compiled.match(text, start)
+        if found:
+            return found
+    return None
+
+
+def _occurrences(lowered: str, prefixes) -> list[int]:
+    starts = set()
+    for prefix in prefixes:
+        at = lowered.find(prefix)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(prefix, at + 1)
+    return sorted(starts)
+
+
+def may_match(pattern: str, text: str) -> bool:
+    """False only when ``pattern`` certainly does not match ``text`` (a cheap test)."""
+    prefixes = _prefixes(pattern)
+    if prefixes is None:
+        return True
+    lowered = _lower(text)
+    return any(prefix in lowered for prefix in prefixes)
 
 
 def finditer(pattern: str, text: str):
@@ -112,7 +139,13 @@ def count_found(patterns, text: str) -> int:
 
 def entry_matches(entry: dict, text: str, exempt_text: str | None = None) -> bool:
     """Whether a catalogue entry's ``all``/``any`` patterns hit and no ``unless`` does."""
-    if not all(search(p, text) for p in entry.get("all", ())):
+    required = entry.get("all", ())
+    # every `all` pattern must match: rule out the entry on the cheap tests before any regex runs
+    if not all(may_match(p, text) for p in required):
+        return False
+    if entry.get("any") and not any(may_match(p, text) for p in entry["any"]):
+        return False
+    if not all(search(p, text) for p in required):
         return False
     if entry.get("any") and not found_any(entry["any"], text):
         return False

@@ -1,0 +1,54 @@
+"""The prefiltered catalogue search finds exactly what a plain regex search finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from looptool.bank import load_bank
+from looptool.catalogues import available, bundled
+from looptool.resources import bundled_bank
+from looptool.rules import _content
+
+PATTERNS = sorted({p for name in available() for entry in bundled(name) if isinstance(entry, dict)
+                   for key in ("all", "any", "unless", "names", "mechanism", "patterns")
+                   for p in (entry.get(key) or []) if isinstance(p, str)})
+BANK, _ = load_bank([bundled_bank()])
+TEXTS = [f(q) for q in BANK.questions for f in (_content.posed_text, _content.framing_text, _content.interviewer_text)]
+
+
+def _valid(pattern):
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def test_same_spans_on_the_bundled_bank():
+    assert len(PATTERNS) > 50
+    for pattern in PATTERNS:
+        plain = re.compile(pattern, re.IGNORECASE)
+        for text in TEXTS:
+            expected = plain.search(text)
+            got = _content.search(pattern, text)
+            assert (expected and expected.span()) == (got and got.span()), pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERNS), st.lists(st.sampled_from(
+    ["RAG", "near-duplicate", "the", "Vector store", "İstanbul", "ß", "count distinct", "users", "10 million",
+     "LSTM", "translate", "embedding", ".", "\n", "GloVe", "glove", "implement", "attention", "x"]), max_size=30))
+def test_same_spans_on_generated_text(pattern, words):
+    text = " ".join(words)
+    expected = re.compile(pattern, re.IGNORECASE).search(text)
+    got = _content.search(pattern, text)
+    assert (expected and expected.span()) == (got and got.span())
+
+
+def test_prefixes_are_derived_only_when_every_branch_has_one():
+    assert _content._prefixes(r"\bRAG\b|retrieval[- ]augmented") == ("rag", "retrieval")
+    assert _content._prefixes(r"\d+ ?(KB|bytes)") is None
+    assert _content._prefixes(r"x?abc") is None
