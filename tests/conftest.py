@@ -14,6 +14,9 @@ import pytest
 from looptool.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# the finding cache lives in the user's cache folder; tests must not read or
+# fill it (tests/test_cache.py points it at a temporary folder explicitly)
+os.environ["LOOPTOOL_NO_CACHE"] = "1"
 TODAY = "2026-11-24"
 
 

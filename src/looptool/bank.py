@@ -9,6 +9,7 @@ bundled bank, so a folder of questions alone can be linted and planned.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class Bank:
     files: list[str] = field(default_factory=list)
     fallback: tuple[str, ...] = ()  # kinds taken from the bundled bank
     suppressions: list = field(default_factory=list)  # suppressions.Suppression
+    hashes: dict = field(default_factory=dict)  # shown file path -> sha256 of its bytes
     items_seen: int = 0  # list items found in sections, valid or not
     invalid: dict = field(default_factory=dict)  # section -> items that failed the schema
 
@@ -170,6 +172,7 @@ def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[Finding]]:
         if raw is None:
             collector.add("unreadable-file", shown, 1, 1, f"cannot read: {why}")
             continue
+        bank.hashes[shown] = hashlib.sha256(raw).hexdigest()
         _load_file(raw, shown, bank, collector)
     if fallback:
         _apply_fallbacks(bank)

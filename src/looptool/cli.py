@@ -80,6 +80,7 @@ def lint(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record today's findings in this baseline file and exit."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for large banks (0: one per core; 1: no workers)."),
 ):
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not reuse findings for unchanged files (see LOOPTOOL_CACHE_DIR)."),
     """Check question banks and loop templates for known interview failure modes.
 
     Prints each finding as path:line:col: CODE name message. Exit 0 clean,
@@ -101,7 +102,7 @@ def lint(
     paths = _default_paths(paths)
     settings = _settings(paths, config, {"fail-on": fail_on})
     options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings,
-                          jobs=jobs)
+                          jobs=jobs, cache=not no_cache)
     result = run_lint(paths, options)
     if write_baseline:
         typer.echo(ci.write_baseline(result, write_baseline), err=True)

@@ -43,6 +43,7 @@ class LintOptions:
     ignore: list[str] = field(default_factory=list)
     settings: object = None  # config.Settings; defaults when None
     jobs: int = 0  # worker processes for large banks: 0 = one per core, 1 = none
+    cache: bool = False  # reuse question-rule findings for unchanged files (see cache.py)
 
 
 @dataclass
@@ -97,24 +98,68 @@ def _stamp(rule, problem, subject) -> Finding:
 PARALLEL_MIN_QUESTIONS = 400  # below this, starting workers costs more than it saves
 
 
-def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs: int = 1) -> list[Finding]:
-    """Every selected rule over its subjects. With ``jobs`` > 1 and a large bank,
-    question-scope rules run in forked workers over contiguous slices of the
-    questions; findings are sorted afterwards, so the output is the same."""
+def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs: int = 1,
+              use_cache: bool = False) -> list[Finding]:
+    """Every selected rule over its subjects.
+
+    Question-scope rules may take their findings from the per-file cache
+    (``use_cache``), and with ``jobs`` > 1 and many questions left to check
+    they run in forked workers over contiguous slices of the questions;
+    findings are sorted afterwards, so the output is the same either way."""
     rule_options = rule_options or {}
     selected = [r for r in catalogue.catalogue() if r.check is not None and r.code in codes]
     per_question = [r for r in selected if r.scope == "question"]
     whole = [r for r in selected if r.scope != "question"]
     out = _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
-    workers = _workers(jobs, len(bank.questions))
+    if not per_question:
+        return out
+    store = None
+    todo = bank.questions
+    if use_cache:
+        from looptool.cache import FindingCache, context_key
+
+        store = FindingCache(context_key(bank, codes, rule_options, ctx.extra_catalogues, ctx.today, ctx.role))
+        todo = []
+        for file, questions in _by_file(bank.questions).items():
+            hit = store.get(bank.hashes[file], file) if file in bank.hashes else None
+            if hit is None:
+                todo += questions
+            else:
+                out += hit
+    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs)
+    if store is not None:
+        found = _by_file_findings(fresh)
+        for file in _by_file(todo):
+            if file in bank.hashes:
+                store.put(bank.hashes[file], found.get(file, []))
+    return out + fresh
+
+
+def _by_file(questions) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for question in questions:
+        out.setdefault(question.origin.file, []).append(question)
+    return out
+
+
+def _by_file_findings(findings) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for finding in findings:
+        out.setdefault(finding.file, []).append(finding)
+    return out
+
+
+def _run_questions(rules, questions, ctx, rule_options, jobs) -> list[Finding]:
+    workers = _workers(jobs, len(questions))
     if workers <= 1:
-        return out + _run(per_question, lambda rule: bank.questions, ctx, rule_options)
+        return _run(rules, lambda rule: questions, ctx, rule_options)
     import multiprocessing
 
     global _FORKED
-    size = -(-len(bank.questions) // workers)
-    slices = [bank.questions[i:i + size] for i in range(0, len(bank.questions), size)]
-    _FORKED = (per_question, slices, ctx, rule_options)
+    size = -(-len(questions) // workers)
+    slices = [questions[i:i + size] for i in range(0, len(questions), size)]
+    _FORKED = (rules, slices, ctx, rule_options)
+    out = []
     try:
         with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
             for part in pool.map(_run_slice, range(len(slices))):
@@ -168,7 +213,10 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
             raise UsageError(f"unknown role `{role_name}`; known roles: {known}")
     ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
                   extra_catalogues=settings.catalogues)
-    findings += run_rules(bank, codes, ctx, settings.rule_options, jobs=options.jobs)
+    from looptool.cache import enabled
+
+    findings += run_rules(bank, codes, ctx, settings.rule_options, jobs=options.jobs,
+                          use_cache=enabled(options.cache))
     findings = [f for f in findings if f.code in codes and f.code not in settings.ignored_at(f.file)]
     findings = apply_suppressions(findings, bank.suppressions, codes)
     if settings.rule_levels:
