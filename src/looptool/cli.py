@@ -262,8 +262,8 @@ def plan(
     import os
 
     from looptool.plan_request import PlanRequest, run
+    from looptool.fsutil import write_atomic
     from looptool.planner import PlanError
-    from looptool.views import write_atomic
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,

@@ -23,11 +23,10 @@ import json
 from looptool.plan import Plan
 from looptool.views import document, ics, markdown, text
 from looptool.views.document import VIEWS, ViewError
-from looptool.views.output import write_atomic
 
 FORMATS = ("text", "markdown", "json", "ics")
 
-__all__ = ["FORMATS", "VIEWS", "ViewError", "render_plan", "write_atomic"]
+__all__ = ["FORMATS", "VIEWS", "ViewError", "render_plan"]
 
 
 def _json(doc: dict) -> str:
