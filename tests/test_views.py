@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
 
 import pytest
@@ -16,7 +15,7 @@ from jsonschema import Draft202012Validator
 from looptool import agenda
 from looptool.model import TYPES
 from looptool.resources import schema_path
-from looptool.views import FORMATS, VIEWS, ViewError, render_plan, write_atomic
+from looptool.views import FORMATS, VIEWS, ViewError, render_plan
 from looptool.views import document
 
 ANSI = re.compile(r"\x1b\[")
@@ -327,51 +326,6 @@ def test_a_plan_without_interviewers_says_unassigned():
 def test_the_day_line_ignores_the_locale(plan, monkeypatch):
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     assert "Tuesday 24 November 2026" in render_plan(plan, "candidate", "markdown")
-
-
-# -- writing a file atomically -------------------------------------------------------------------
-
-
-def test_write_atomic_writes_and_replaces(tmp_path):
-    target = tmp_path / "plan.ics"
-    write_atomic(target, "one\r\n")
-    assert target.read_bytes() == b"one\r\n"
-    target.chmod(0o640)
-    write_atomic(target, "two – ✓\n")
-    assert target.read_text(encoding="utf-8") == "two – ✓\n"
-    assert target.stat().st_mode & 0o777 == 0o640
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.ics"]
-
-
-def test_write_atomic_new_file_follows_the_umask(tmp_path):
-    old = os.umask(0o022)
-    try:
-        write_atomic(tmp_path / "new.md", "x")
-    finally:
-        os.umask(old)
-    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o644
-
-
-@pytest.mark.parametrize("failing", ["fsync", "replace"])
-def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, failing):
-    target = tmp_path / "plan.json"
-    target.write_text("old\n")
-
-    def boom(*args):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(OSError, match="No space left"):
-        write_atomic(target, "new and much longer text\n")
-    monkeypatch.undo()
-    assert target.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
-
-
-def test_write_atomic_into_a_missing_folder_fails_cleanly(tmp_path):
-    with pytest.raises(FileNotFoundError):
-        write_atomic(tmp_path / "nowhere" / "plan.md", "x")
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_day_fixture_is_the_project_today():

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from looptool.bank import UsageError
+from looptool.fsutil import write_atomic
 
 FORMAT_KEY, FORMAT_VERSION = "looptool-baseline", 1
 NEVER_BASELINED = frozenset({"LT000"})  # an unreadable file is an environment problem, always exit 2
@@ -94,13 +93,8 @@ def write(path: Path, findings) -> int:
     """Write the baseline atomically; returns the number of findings recorded."""
     entries = entries_for(findings)
     text = json.dumps({FORMAT_KEY: FORMAT_VERSION, "entries": entries}, indent=2, ensure_ascii=False) + "\n"
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
+        write_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
     return sum(entry["count"] for entry in entries)

@@ -1,4 +1,9 @@
-"""Writing a rendered plan to a file without ever leaving half of it behind."""
+"""Writing files without ever leaving half of one behind.
+
+Everything looptool writes goes through :func:`write_atomic`: ``plan
+--output``, ``lint --write-baseline`` and the finding cache. It never opens an
+input file for writing.
+"""
 
 from __future__ import annotations
 
