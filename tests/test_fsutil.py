@@ -108,6 +108,7 @@ NO_SPACE = OSError(28, "No space left on device")
 @pytest.mark.parametrize("failing,error,code,message", [
     ("replace", NO_SPACE, 2, "No space left on device"),
     ("fsync", NO_SPACE, 2, "No space left on device"),
+    ("fsync", KeyboardInterrupt(), 130, "looptool: interrupted"),
 ])
 def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch, cli, previous, command, failing, error,
                                                 code, message):

@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class Fail(Exception):
@@ -261,8 +262,8 @@ def plan(
     """
     import os
 
-    from looptool.plan_request import PlanRequest, run
     from looptool.fsutil import write_atomic
+    from looptool.plan_request import PlanRequest, run
     from looptool.planner import PlanError
 
     request = PlanRequest(
@@ -285,6 +286,11 @@ def plan(
         raise Fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
+def _interrupted():
+    print("looptool: interrupted", file=sys.stderr)
+    sys.exit(EXIT_INTERRUPTED)
+
+
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
     from looptool.errors import UsageError
@@ -298,8 +304,7 @@ def main(argv=None) -> None:
         print(f"looptool: error: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
-        print("looptool: interrupted", file=sys.stderr)
-        sys.exit(130)
+        _interrupted()
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
@@ -309,7 +314,9 @@ def main(argv=None) -> None:
             exc.show()
             sys.exit(EXIT_USAGE)
         if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         print(f"looptool: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C in a command into this code, silently
+        _interrupted()
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
