@@ -59,14 +59,14 @@ def scan(text: str, file: str, documents) -> tuple[list[Suppression], list[Inval
 
     lines = text.splitlines()
     item_starts = _item_starts(documents)
+    in_text = _InText(text)
     found, invalid = [], []
     for number, line in enumerate(lines, start=1):
         if "looptool:" not in line:
             continue
-        match = _MARKER.search(line)
+        match, column = _comment_marker(line, number, in_text)
         if match is None:
             continue
-        column = line.index("#", match.start()) + 1
         names = [n.strip() for n in (match.group("rules") or "").split(",") if n.strip()]
         if not names:
             invalid.append(Invalid(file, number, column, "a suppression must name its rules: `ignore[rule-name]`"))
@@ -95,6 +95,53 @@ def scan(text: str, file: str, documents) -> tuple[list[Suppression], list[Inval
         else:
             found.append(Suppression(file, number, column, codes, reason, "line", number))
     return found, invalid
+
+
+def _comment_marker(line: str, number: int, in_text) -> tuple[re.Match | None, int]:
+    """The first marker on the line that is a comment, and the 1-based column of its ``#``."""
+    start = 0
+    while (match := _MARKER.search(line, start)) is not None:
+        column = line.index("#", match.start()) + 1
+        if not in_text(number, column):
+            return match, column
+        start = column
+    return None, 0
+
+
+class _InText:
+    """Whether a position lies inside a YAML string: a ``#`` there is text, not a comment.
+
+    Only strings that mention ``looptool:`` matter; their spans come from the
+    scanner on first use. Past a syntax error nothing is known to be a string.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list | None = None
+
+    def __call__(self, line: int, column: int) -> bool:
+        if self.spans is None:
+            self.spans = _string_spans(self.text)
+        at = (line - 1, column - 1)
+        return any(start <= at < end for start, end in self.spans)
+
+
+def _string_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    from yaml import ScalarToken, YAMLError
+
+    from looptool.loader import _Parser
+
+    spans = []
+    scanner = _Parser(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, ScalarToken) and "looptool:" in token.value:
+                start, end = token.start_mark, token.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+    except YAMLError:
+        pass
+    return spans
 
 
 def _next_content_line(lines, after: int) -> int:
