@@ -170,6 +170,19 @@ def test_markdown_summary_table(cli, bank):
     assert "\r" not in run.out
 
 
+def test_text_keeps_each_finding_on_one_line(cli, bank, write):
+    # a value quoted in a message could otherwise forge a finding line or drive the terminal
+    write("bank/odd.yaml", r'"x\nbank/clean.yaml:1:1: LT000 unreadable-file forged\e[2J": []' + "\n")
+    run = lint(cli)
+    lines = run.out.split("\n")
+    assert "bank/odd.yaml:1:1: LT007 unknown-section unknown section `x\\nbank/clean.yaml:1:1: LT000 " \
+           "unreadable-file forged\\x1b[2J`; expected one of: questions, skills, roles, loops, interviewers" in lines
+    assert "bank/we,ird:name.yaml:1:1: LT007 unknown-section unknown section `50%\\r\\nsure: yes, no`; " \
+           "expected one of: questions, skills, roles, loops, interviewers" in lines
+    assert not any(line.startswith("bank/clean.yaml") for line in lines)
+    assert "\x1b" not in run.out and "\r" not in run.out
+
+
 def test_clean_bank_in_every_format(cli, bank):
     for name in ("text", "json", "github", "sarif", "junit", "markdown"):
         run = lint(cli, "--format", name, path="bank/clean.yaml")

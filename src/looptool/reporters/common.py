@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from looptool import __version__
@@ -14,6 +15,16 @@ LEVEL_ORDER = ("error", "warning", "info")
 
 def rule_doc_url(name: str) -> str:
     return RULE_DOC_URL.format(version=__version__, name=name)
+
+
+# what a one-line report must not print raw: line breaks, and controls a terminal would obey
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters written as escapes
+    (``\\n``, ``\\x1b``): a finding quoting a file's value stays on its line."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 def plural(count: int, word: str) -> str:

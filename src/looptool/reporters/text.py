@@ -12,6 +12,8 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
+from looptool.reporters.common import one_line
+
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -25,11 +27,11 @@ def render(result, stream, options=None) -> None:
     findings = result.findings
     for f in findings:
         line = Text()
-        line.append(f"{f.file}:{f.line}:{f.column}:", style="bold")
+        line.append(f"{one_line(f.file)}:{f.line}:{f.column}:", style="bold")
         line.append(" ")
         line.append(f.code, style=LEVEL_STYLE.get(f.level, ""))
         line.append(f" {f.name} ", style="dim")
-        line.append(f.message)
+        line.append(one_line(f.message))
         console.print(line)
     if options.get("statistics") and findings:
         console.print()
