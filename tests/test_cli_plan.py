@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from conftest import REPO, TODAY, run_subprocess
@@ -130,6 +131,21 @@ def test_bad_input_exits_2_with_one_line(cli, tmp_path, args, message):
     run = cli("plan", *args, cwd=tmp_path)
     assert run.code == 2 and run.out == ""
     assert message in run.err and len(run.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"questions:\n  - id: q1\n    title: [unclosed\n", "lost.yaml:4:1: invalid YAML"),
+    (b"questions: []\n# caf\xc3\x28\n", "lost.yaml:2:6: invalid UTF-8"),
+    (b"a: &a [x, x]\nb: &b [*a, *a]\nquestions: " + b"[" * 100 + b"]" * 100 + b"\n", "lost.yaml:3:"),
+])
+def test_a_bank_file_that_cannot_be_read_stops_the_plan(cli, tmp_path, content, message):
+    # planning from the other files would leave its questions out without a word
+    shutil.copytree(REPO / "loops", tmp_path / "bank")
+    (tmp_path / "bank" / "lost.yaml").write_bytes(content)
+    run = cli("plan", "--level", "senior", "--bank", "bank", "--today", TODAY, cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    assert f"looptool: error: bank/{message}" in run.err
+    assert "cannot be planned (see `looptool lint bank/lost.yaml`)" in run.err
 
 
 def test_bad_pool_and_exclude_files(cli, write, tmp_path):

@@ -58,6 +58,17 @@ def _settings(paths):
         raise UsageError(str(exc)) from None
 
 
+# what the loader reports when a file's content is lost: unreadable, not text, not YAML, too complex
+_LOST = {"LT000", "LT001", "LT002", "LT005"}
+
+
+def _unread(bank, findings) -> list:
+    """Findings about bank files of which nothing was read: planning without them would quietly
+    leave their questions out."""
+    read = {document.file for document in bank.documents}
+    return [f for f in findings if f.code in _LOST and f.file not in read]
+
+
 def build(request: PlanRequest) -> Plan:
     """The planned and scheduled loop."""
     from looptool import agenda
@@ -70,9 +81,11 @@ def build(request: PlanRequest) -> Plan:
         raise UsageError(f"--start: {exc}") from None
     paths = list(request.bank) or [bundled_bank()]
     bank, findings = load_bank(paths)
-    unreadable = [f for f in findings if f.code == "LT000"]
-    if unreadable:
-        raise UsageError(f"{unreadable[0].file}: {unreadable[0].message}")
+    unread = _unread(bank, findings)
+    if unread:
+        first = unread[0]
+        raise UsageError(f"{first.file}:{first.line}:{first.column}: {first.message}; the questions in it "
+                         f"cannot be planned (see `looptool lint {first.file}`)")
     pool = load_pool(request.interviewers) if request.interviewers else None
     excluded = load_excludes(request.exclude)
     today = request.today or dt.date.today()
