@@ -80,8 +80,8 @@ def lint(
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Only report findings not recorded in this baseline file."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record today's findings in this baseline file and exit."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for large banks (0: one per core; 1: no workers)."),
-):
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not reuse findings for unchanged files (see LOOPTOOL_CACHE_DIR)."),
+):
     """Check question banks and loop templates for known interview failure modes.
 
     Prints each finding as path:line:col: CODE name message. Exit 0 clean,
