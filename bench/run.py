@@ -7,7 +7,8 @@ runs every command in the same invocation, interleaved round by round so
 that machine noise hits all of them alike:
 
 * floor: a bare interpreter loading every file with PyYAML's C loader;
-* looptool lint (all rules), looptool plan --level staff;
+* looptool lint (all rules) cold (--no-cache) and warm (its per-file cache
+  filled by the warm-up run), looptool plan --level staff;
 * check-jsonschema against the bank schema (schema validation only);
 * yamllint with its default configuration.
 
@@ -47,7 +48,8 @@ def commands(bank: Path, peers: bool = True) -> dict[str, list[str]]:
     question_files = sorted(str(p) for p in (bank / "questions").glob("*.yaml"))
     cmds = {
         "floor (CSafeLoader)": [sys.executable, "-c", FLOOR, str(bank)],
-        "looptool lint": [str(BIN / "looptool"), "lint", str(bank), "--today", TODAY],
+        "looptool lint": [str(BIN / "looptool"), "lint", str(bank), "--today", TODAY, "--no-cache"],
+        "looptool lint (warm cache)": [str(BIN / "looptool"), "lint", str(bank), "--today", TODAY],
         "looptool plan --level staff": [str(BIN / "looptool"), "plan", "--level", "staff", "--bank", str(bank),
                                         "--today", TODAY],
         "check-jsonschema": [str(BIN / "check-jsonschema"), "--schemafile", str(REPO / "schemas" / "bank.schema.json"),
@@ -58,10 +60,11 @@ def commands(bank: Path, peers: bool = True) -> dict[str, list[str]]:
             if (peers or name not in PEERS) and (shutil.which(cmd[0]) or Path(cmd[0]).exists())}
 
 
-def run_once(cmd: list[str]) -> tuple[float, int, int]:
+def run_once(cmd: list[str], cache_dir: str) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in KiB, exit code of one run."""
+    env = {**os.environ, "LOOPTOOL_CACHE_DIR": cache_dir, "LOOPTOOL_NO_CACHE": "0"}
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
@@ -70,16 +73,18 @@ def run_once(cmd: list[str]) -> tuple[float, int, int]:
 def bench(bank: Path, runs: int, peers: bool = True) -> dict[str, dict]:
     cmds = commands(bank, peers)
     results = {name: {"times": [], "rss": 0, "codes": set()} for name in cmds}
-    for name, cmd in cmds.items():  # warm the page cache and imports once
-        run_once(cmd)
+    cache_dir = tempfile.mkdtemp(prefix="looptool-bench-cache-")
+    for name, cmd in cmds.items():  # warm the page cache and imports once (and fill looptool's cache)
+        run_once(cmd, cache_dir)
     for _ in range(runs):
         for name, cmd in cmds.items():
-            elapsed, rss, code = run_once(cmd)
+            elapsed, rss, code = run_once(cmd, cache_dir)
             results[name]["times"].append(elapsed)
             results[name]["rss"] = max(results[name]["rss"], rss)
             results[name]["codes"].add(code)
     for value in results.values():
         value["median"] = statistics.median(value["times"])
+    shutil.rmtree(cache_dir, ignore_errors=True)
     return results
 
 
