@@ -17,7 +17,10 @@ from functools import cache
 
 import pytest
 from handplans import DAY, bundled, hand_plan
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
+from test_fuzz import cases
 
 from looptool import agenda
 from looptool.bank import Bank
@@ -159,6 +162,9 @@ def test_candidate_descriptions_share_no_phrase_with_any_bundled_question():
 # -- a bank of distinctive generated text -------------------------------------------------------
 
 SYLLABLES = ["zor", "bek", "quil", "vash", "mon", "trel", "pix", "gand", "ulo", "fyr", "nesh", "kad"]
+KINDS = [("coding", None, "filter"), ("coding", "math", "filter"), ("math-quiz", None, "filter"),
+         ("data-modeling", None, "probe"), ("system-design", None, "probe"), ("ml-system-design", None, "probe"),
+         ("project-deep-dive", None, "probe"), ("career-chat", None, "probe"), ("behavioral", None, "probe")]
 
 
 @cache
@@ -172,11 +178,7 @@ def generated_bank() -> Bank:
 
     skills = sorted({s for role in base.roles for s in role.in_scope})
     questions = []
-    kinds_needed = [("coding", None, "filter"), ("coding", "math", "filter"), ("math-quiz", None, "filter"),
-                    ("data-modeling", None, "probe"), ("system-design", None, "probe"),
-                    ("ml-system-design", None, "probe"), ("project-deep-dive", None, "probe"),
-                    ("career-chat", None, "probe"), ("behavioral", None, "probe")]
-    for qtype, flavor, stage in kinds_needed:
+    for qtype, flavor, stage in KINDS:
         for level in LEVELS:
             for n in range(3):
                 questions.append(Question(
@@ -202,3 +204,55 @@ def test_no_generated_text_in_the_candidate_view(role):
             assert len(plan.interviews) == len(plan.template.expanded_slots())
             assert leaks(plan) == []
         assert {qid for qid, _ in leaks(plans[0], "panel")} == set(plans[0].question_ids)
+
+
+# -- banks drawn by hypothesis ------------------------------------------------------------------
+
+made_up_word = st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=3).map("".join)
+odd_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=6)  # controls, marks, emoji, ...
+
+
+@st.composite
+def drawn_case(draw):
+    """A level, a role and a bank of questions that fit them, whose every text mixes drawn made-up
+    words and odd characters (a drawn vocabulary, composed by a drawn random generator: small data
+    for hypothesis, a large bank for the check)."""
+    base = bundled()
+    level, role = draw(st.sampled_from(LEVELS)), draw(st.sampled_from(ROLES))
+    skills = sorted(base.role(role).in_scope) if role else sorted(base.skill_ids)
+    vocabulary = draw(st.lists(made_up_word, min_size=8, max_size=30, unique=True))
+    oddities = draw(st.lists(odd_text, min_size=1, max_size=8))
+    rng = draw(st.randoms(use_true_random=True))
+
+    def text() -> str:
+        words = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 14)))
+        return f"{rng.choice(oddities)} {words} {rng.choice(oddities)}"
+
+    def texts() -> list[str]:
+        return [text() for _ in range(rng.randint(1, 3))]
+
+    questions = []
+    for qtype, flavor, stage in KINDS:
+        for _ in range(rng.randint(2, 3)):
+            number = len(questions)
+            questions.append(Question(
+                id=f"{rng.choice(vocabulary)}-{number}", title=text(), type=qtype, flavor=flavor, levels=[level],
+                skills=rng.sample(skills, min(len(skills), rng.randint(1, 3))), stage=stage, duration_minutes=45,
+                prompt=text(), signal=f"{text()} {number}",
+                scenario=Scenario(need=text(), stakeholders=texts(), constraints=texts(), hooks=texts(),
+                                  tradeoffs=texts()),
+                rubric=[Band(low, high, texts(), text()) for low, high in ((0, 1), (2, 3), (4, 5))],
+                follow_ups=texts(), notes=text()))
+    bank = Bank(questions=questions, skills=base.skills, roles=base.roles, loops=base.loops,
+                interviewers=base.interviewers)
+    return bank, level, role, draw(st.integers(0, 9))
+
+
+@pytest.mark.fuzz
+@cases("leak")
+@given(case=drawn_case())
+def test_no_drawn_text_in_the_candidate_view(case):
+    bank, level, role, seed = case
+    plan = agenda.schedule(make_plan(bank, level, role, seed=seed, pool=bank.interviewers, lint_findings=[]), day=DAY)
+    assert leaks(plan) == []
+    assert {qid for qid, _ in leaks(plan, "panel")} == set(plan.question_ids)

@@ -148,6 +148,15 @@ def test_a_bank_file_that_cannot_be_read_stops_the_plan(cli, tmp_path, content, 
     assert "cannot be planned (see `looptool lint bank/lost.yaml`)" in run.err
 
 
+def test_an_error_quoting_a_file_stays_on_one_line(cli, write, tmp_path):
+    pool = write("pool.yaml", 'interviewers:\n  - {handle: x, level: "boss\\nlooptool: error: forged", '
+                              'qualified_for: [coding]}\n')
+    run = cli("plan", "--level", "staff", "--interviewers", pool, cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == "looptool: error: --interviewers: pool.yaml:2:24: `boss\\nlooptool: error: forged` is not a " \
+                      "valid `level`; expected one of: intern, junior, senior, staff\n"
+
+
 def test_bad_pool_and_exclude_files(cli, write, tmp_path):
     pool = write("pool.yaml", "interviewers:\n  - {handle: x, level: boss, qualified_for: [coding]}\n")
     run = cli("plan", "--level", "staff", "--interviewers", pool, cwd=tmp_path)

@@ -275,7 +275,7 @@ def plan(
     try:
         text = run(request)
     except PlanError as exc:
-        typer.echo(f"looptool: {exc}", err=True)
+        _say(str(exc))
         raise typer.Exit(EXIT_FINDINGS) from None
     if output is None:
         sys.stdout.write(text)
@@ -284,6 +284,13 @@ def plan(
         write_atomic(output, text)
     except OSError as exc:
         raise Fail(f"--output {output}: {exc.strerror or exc}") from None
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the message quotes from a file."""
+    from looptool.reporters.common import one_line
+
+    print(f"looptool: {one_line(message)}", file=sys.stderr)
 
 
 def _interrupted():
@@ -301,7 +308,7 @@ def main(argv=None) -> None:
     except typer.Exit as stop:
         sys.exit(stop.exit_code)
     except (Fail, UsageError) as exc:
-        print(f"looptool: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         _interrupted()
@@ -315,7 +322,7 @@ def main(argv=None) -> None:
             sys.exit(EXIT_USAGE)
         if isinstance(exc, click.exceptions.Abort):
             sys.exit(EXIT_INTERRUPTED)
-        print(f"looptool: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_USAGE)
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C in a command into this code, silently
         _interrupted()
