@@ -176,13 +176,14 @@ def tweak_text(draw, question: dict, text) -> None:
         if question.get(key) and draw(st.booleans()):
             question[key] = draw(st.lists(text, min_size=1, max_size=3))
     scenario = question.get("scenario")
-    if scenario and draw(st.booleans()):
+    if isinstance(scenario, dict) and draw(st.booleans()):
         for key, value in scenario.items():
             scenario[key] = draw(text) if isinstance(value, str) else draw(st.lists(text, max_size=3))
-    for band in question.get("rubric") or []:
-        if draw(st.booleans()):
+    rubric = question.get("rubric")
+    for band in rubric if isinstance(rubric, list) else []:
+        if isinstance(band, dict) and draw(st.booleans()):
             band["evidence"] = draw(st.lists(text, min_size=1, max_size=3))
-        if "label" in band and draw(st.booleans()):
+        if isinstance(band, dict) and "label" in band and draw(st.booleans()):
             band["label"] = draw(text)
 
 
@@ -454,6 +455,12 @@ def lint_everywhere(root: Path, fail_on: str = "warning", role: str | None = Non
     """Lint ``bank/`` in every format; all agree with the JSON report, and its exit code."""
     base = ("lint", "bank", "--today", TODAY, "--fail-on", fail_on, *(["--role", role] if role else []))
     first = run(*base, "--format", "json", cwd=root)
+    if first.code == 2 and not first.out:  # a usage error, such as a bad config file
+        event("lint: usage error")
+        check_one_line_error(first)
+        for fmt in REPORTERS:
+            assert run(*base, "--format", fmt, cwd=root).err == first.err
+        return None
     report = json.loads(first.out)
     validators()["json"].validate(report)
     findings = report["findings"]
@@ -611,6 +618,53 @@ def mutate_text(draw, file: File) -> None:
         file.raw = encode(text, encoding) if encoding != "latin-1" else text.encode("latin-1", "replace")
 
 
+def _extreme(default):
+    """Values of the option's own kind, including the absurd ones a config may hold."""
+    if isinstance(default, bool):
+        return st.booleans()
+    if isinstance(default, int):
+        return st.integers(-5, 10**12)
+    if isinstance(default, float):
+        return st.floats() | st.integers(-5, 10**6)
+    return st.lists(st.sampled_from(TYPES + ("nope",)), max_size=3)
+
+
+@st.composite
+def rule_options(draw) -> dict:
+    from looptool.rules import catalogue
+
+    out = {}
+    for rule in draw(st.lists(st.sampled_from([r for r in catalogue() if r.options]), max_size=3,
+                              unique_by=lambda r: r.code)):
+        names = draw(st.lists(st.sampled_from(sorted(rule.options)), max_size=3, unique=True))
+        out[rule.name] = {name: draw(_extreme(rule.options[name])) for name in names}
+        if draw(st.booleans()):
+            out[rule.name]["level"] = draw(st.sampled_from(["error", "warning", "info"]))
+    return out
+
+
+@st.composite
+def config_file(draw) -> File:
+    """A ``.looptool.yaml`` beside the bank: mostly valid with extreme option values, sometimes wrong."""
+    selectors = st.lists(st.sampled_from(["ALL", "LT0", "LT1", "LT2", "LT3", "LT4", "duplicate-id", "stale-problem"]),
+                         max_size=3)
+    table = draw(st.fixed_dictionaries({}, optional={
+        "select": selectors, "ignore": selectors, "fail-on": st.sampled_from(["error", "warning", "info"]),
+        "role": st.sampled_from(bundled_ids("roles")), "rules": rule_options(),
+        "per-path-ignores": st.dictionaries(st.sampled_from(["*.yaml", "sub/*", "[", "**", ""]), selectors, max_size=2),
+    }))
+    if draw(st.sampled_from(range(6))) == 5:  # wrong: an unknown key, rule, level, option or selector, or no mapping
+        table = draw(st.sampled_from(WRONG_CONFIGS).map(json.loads) | WRONG)
+    return File(".looptool.yaml", [table])
+
+
+WRONG_CONFIGS = [json.dumps(table) for table in (
+    {"selcet": ["LT0"]}, {"rules": {"no-such-rule": {}}}, {"fail-on": "fatal"}, {"select": ["LT9"]},
+    {"role": "astronaut"}, {"rules": {"stale-problem": {"level": "loud"}}},
+    {"rules": {"near-duplicate": {"threshold": "high"}}}, {"rules": {"missing-signal": {"typo": 1}}},
+)]
+
+
 @st.composite
 def broken_files(draw) -> list[File]:
     files = draw(valid_files(max_questions=6))
@@ -619,6 +673,8 @@ def broken_files(draw) -> list[File]:
     for file in files:
         if draw(st.integers(0, 2)) == 0:
             mutate_text(draw, file)
+    if draw(st.integers(0, 3)) == 0:
+        files.append(draw(config_file()))
     return files
 
 
@@ -632,8 +688,9 @@ def test_broken_banks(files, fail_on, view, fmt, pool):
 def check_broken_bank(files, fail_on="warning", view="panel", fmt="text", pool=False):
     with workspace(files) as root:
         report = lint_everywhere(root, fail_on)
-        check_every_question_is_seen(root / "bank", files, report)
-        check_baseline_hides_everything(root)
+        if report is not None:
+            check_every_question_is_seen(root / "bank", [f for f in files if f.path != ".looptool.yaml"], report)
+            check_baseline_hides_everything(root)
         # the bundled bank planned with the broken files as its pool: or the broken bank itself
         where = ["--interviewers", f"bank/{files[0].path}"] if pool else ["--bank", "bank"]
         result = run("plan", "--level", "senior", *where, "--today", TODAY, "--view", view, "--format", fmt, cwd=root)
