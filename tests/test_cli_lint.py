@@ -185,6 +185,15 @@ def test_select_and_ignore(cli, write):
     assert cli("lint", path, "--select", "LT004").code == 1
 
 
+def test_selectors_may_be_comma_separated_as_in_ruff(cli, write):
+    path = write("bank.yaml", GOOD + "    title: Again\n")
+    assert cli("lint", path, "--today", TODAY, "--ignore", "LT101,duplicate-key").code == 0
+    assert cli("lint", path, "--select", "LT008, LT004").code == 1
+    assert cli("lint", path, "--select", "LT008,LT009").code == 0
+    bad = cli("lint", path, "--select", "LT004,LT999")
+    assert bad.code == 2 and "LT999" in bad.err
+
+
 def test_subprocess_console_entry_and_plain_output(write, tmp_path):
     path = write("bank.yaml", GOOD + "    title: Again\n")
     run = run_subprocess("lint", path.name, cwd=tmp_path)
@@ -209,3 +218,16 @@ def test_each_missing_field_is_named_once(cli, write):
     run = cli("lint", path.name, "--select", "LT008", cwd=path.parent)
     missing = sorted(line.rsplit("`", 2)[1] for line in finding_lines(run.out))
     assert missing == sorted(["type", "levels", "skills", "stage", "duration_minutes", "prompt", "signal"])
+
+
+def test_a_problem_left_to_another_rule_comes_back_when_that_rule_is_ignored_there(cli, tmp_path):
+    """unfillable-slot leaves a pin the loop's role refuses to role-mismatch, but only
+    while role-mismatch would report it: ignored for the file, the error must not vanish."""
+    for name in ("role-mismatch.yaml", "good-questions.yaml"):
+        (tmp_path / name).write_text((REPO / "examples" / "antipatterns" / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    codes = lambda run: sorted({line.split()[1] for line in run.out.splitlines() if ": LT" in line})  # noqa: E731
+    assert codes(cli("lint", ".", "--today", TODAY, cwd=tmp_path)) == ["LT124"]
+    assert codes(cli("lint", ".", "--today", TODAY, "--ignore", "role-mismatch", cwd=tmp_path)) == ["LT231"]
+    (tmp_path / ".looptool.yaml").write_text('per-path-ignores:\n  "role-*.yaml": [LT124]\n', encoding="utf-8")
+    assert codes(cli("lint", ".", "--today", TODAY, cwd=tmp_path)) == ["LT231"]

@@ -68,8 +68,8 @@ def _default_paths(paths):
 def lint(
     paths: Optional[List[Path]] = typer.Argument(
         None, help="Files or folders to lint (default: the bundled bank).", show_default=False),
-    select: List[str] = typer.Option([], "--select", help="Only these rules (code, name or prefix); replaces the configured selection; repeatable."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Also skip these rules (code, name or prefix); repeatable."),
+    select: List[str] = typer.Option([], "--select", help="Only these rules (code, name or prefix; comma-separated or repeated); replaces the configured selection."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Also skip these rules (code, name or prefix; comma-separated or repeated)."),
     today: Optional[str] = typer.Option(None, "--today", help="Date for staleness checks (YYYY-MM-DD; default: today)."),
     role: Optional[str] = typer.Option(None, "--role", help="Also check every question against this role."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest level that makes the exit code 1: error, warning (default) or info."),
@@ -102,7 +102,8 @@ def lint(
         raise Fail(str(exc)) from None
     paths = _default_paths(paths)
     settings = _settings(paths, config, {"fail-on": fail_on})
-    options = LintOptions(today=parse_date(today), role=role, select=select, ignore=ignore, settings=settings,
+    options = LintOptions(today=parse_date(today), role=role, select=_selectors(select),
+                          ignore=_selectors(ignore), settings=settings,
                           jobs=jobs, cache=not no_cache)
     result = run_lint(paths, options)
     if write_baseline:
@@ -117,6 +118,11 @@ def lint(
         raise typer.Exit(EXIT_USAGE)
     if any(at_least(f.level, settings.fail_on) for f in result.findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _selectors(values: list[str]) -> list[str]:
+    """`--select LT1,LT2 --select LT3` as ruff takes it: commas and repeats both list rules."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def _settings(paths, config, overrides):

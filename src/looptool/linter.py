@@ -24,6 +24,15 @@ class Context:
     role: object = None  # model.Role when linting against a role
     options: dict = field(default_factory=dict)  # the running rule's options
     extra_catalogues: dict = field(default_factory=dict)  # name -> entries from config
+    codes: frozenset | None = None  # the rules this run reports (None: all)
+    ignored_at: object = None  # file -> codes ignored there (config per-path ignores)
+
+    def reports(self, code: str, file: str) -> bool:
+        """Whether a finding of rule ``code`` in ``file`` would reach the report;
+        a rule may leave a problem to the rule that owns it only when it would."""
+        if self.codes is not None and code not in self.codes:
+            return False
+        return self.ignored_at is None or code not in self.ignored_at(file)
 
     def catalogue(self, name: str) -> list:
         """A data catalogue: the bundled entries, then the configured extras."""
@@ -212,7 +221,7 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
             known = ", ".join(r.id for r in bank.roles)
             raise UsageError(f"unknown role `{role_name}`; known roles: {known}")
     ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
-                  extra_catalogues=settings.catalogues)
+                  extra_catalogues=settings.catalogues, codes=frozenset(codes), ignored_at=settings.ignored_at)
     from looptool.cache import enabled
 
     findings += run_rules(bank, codes, ctx, settings.rule_options, jobs=options.jobs,

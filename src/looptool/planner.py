@@ -78,8 +78,9 @@ _PLANNER_RULES = frozenset({"unfillable-slot"})
 class PlanError(Exception):
     """A slot the bank (or the pool) cannot fill; the CLI exits 1."""
 
-    def __init__(self, number: int, slot: Slot, reason: str):
+    def __init__(self, number: int, slot: Slot, reason: str, involved: tuple[Slot, ...] = ()):
         self.number, self.slot, self.reason = number, slot, reason
+        self.involved = involved or (slot,)  # every slot the problem spans (several when matching fails)
         super().__init__(f"cannot fill slot {number} ({slot_name(slot)}): {reason}")
 
 
@@ -213,7 +214,7 @@ def lint_bank(bank: Bank, load_findings=(), *, today: dt.date | None = None, set
              and levels.get(rule.code, rule.level) == "error"}
     if settings is not None:
         codes &= selected_rules(settings.select, settings.ignore)
-    ctx = Context(bank=bank, today=today or dt.date.today(),
+    ctx = Context(bank=bank, today=today or dt.date.today(), codes=frozenset(codes),
                   extra_catalogues=getattr(settings, "catalogues", None) or {})
     options = getattr(settings, "rule_options", None)
     if only is None:
@@ -364,7 +365,8 @@ def _check_matchable(fits: list[_SlotFit], level, role) -> None:
         why = (f"the {len(questions)} questions that {fitting} share only {len(cols)} "
                f"{'signal' if len(cols) == 1 else 'signals'}")
     raise PlanError(fits[stuck].number, fits[stuck].slot,
-                    f"slots {slots} ({kinds}) need {len(rows)} questions with different signals, but {why}")
+                    f"slots {slots} ({kinds}) need {len(rows)} questions with different signals, but {why}",
+                    involved=tuple(fits[r].slot for r in rows))
 
 
 def diagnose(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None) -> PlanError | None:

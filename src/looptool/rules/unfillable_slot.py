@@ -20,6 +20,13 @@ otherwise be blamed for every interview type it does not cover. Questions
 with lint errors of their own still count here (their own finding says what
 to fix); the planner skips them.
 
+A problem another rule already reports where it is made is left to that
+rule, so one mistake gives one finding: a pin that the template's own role
+refuses is `role-mismatch`'s (on the question's skill), and a loop that
+cannot be matched only because its pins repeat a question or a signal is
+`repeated-in-loop`'s. When that rule is switched off, or ignored for the
+file, this rule reports the problem itself.
+
 ## Why it matters
 `looptool plan --level staff --role mlops` must produce a loop. Retiring the
 last staff-level ML system design question, or narrowing a role so that no
@@ -57,7 +64,8 @@ None.
 """
 
 from looptool.planner import unfillable
-from looptool.rules import Problem
+from looptool.rules import Problem, repeated_in_loop, role_mismatch
+from looptool.selection import rejection
 
 CODE, NAME, LEVEL, SCOPE = "LT231", "unfillable-slot", "error", "bank"
 
@@ -66,6 +74,19 @@ def _problem(template, error, role=None):
     who = f"for role {role.id}" if role is not None else "for any role"
     return Problem(f"slot {error.number} ({error.slot.describe()}) of loop `{template.id}` cannot be filled {who}: "
                    f"{error.reason}", path=("slots", error.slot.index), at=template)
+
+
+def _reported_elsewhere(bank, template, role, error, ctx) -> bool:
+    """The problem is already a finding of the rule that owns it (see the docs)."""
+    if len(error.involved) > 1:  # no distinct questions or signals for these slots
+        return (all(slot.question for slot in error.involved) and ctx.reports(repeated_in_loop.CODE, _file(template))
+                and any(True for _ in repeated_in_loop.check(template, ctx)))
+    slot = error.slot
+    question = bank.question(slot.question) if slot.question else None
+    if question is None or role is None or template.role != role.id:
+        return False
+    refused_by_role = rejection(question, slot, template.level, None) is None
+    return refused_by_role and ctx.reports(role_mismatch.CODE, _file(question))
 
 
 def check(bank, ctx):
@@ -77,8 +98,14 @@ def check(bank, ctx):
         else:
             errors = unfillable(bank, template, None)
             if errors:
-                yield from (_problem(template, error) for error in errors)
+                yield from (_problem(template, error) for error in errors
+                            if not _reported_elsewhere(bank, template, None, error, ctx))
                 continue
             roles = bank.roles
         for role in roles:
-            yield from (_problem(template, error, role) for error in unfillable(bank, template, role))
+            yield from (_problem(template, error, role) for error in unfillable(bank, template, role)
+                        if not _reported_elsewhere(bank, template, role, error, ctx))
+
+
+def _file(item) -> str:
+    return item.origin.file if item.origin is not None else ""
