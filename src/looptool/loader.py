@@ -343,8 +343,8 @@ class _Builder:
                     first = parent.table[key]
                     self._problem(
                         "duplicate-key", kmark,
-                        f"key {key!r} repeats the one at line {first[0] + 1}; "
-                        "only one value would be kept",
+                        f"key {key!r} repeats the one at line {first[0] + 1}; looptool reads that one and "
+                        "ignores this, other YAML readers may take this one instead: keep one of them",
                         (*parent.path, key),
                     )
                     return

@@ -2,11 +2,15 @@
 
 ## What it flags
 A mapping that repeats a key, such as two `prompt:` fields in one question.
+The finding sits on the repeat and names the line of the first one, which
+is the value looptool reads.
 
 ## Why it matters
 Most YAML parsers keep one of the values and drop the other without a word,
 so half of an edit disappears: typically a reviewer sees the new text in the
-diff while the tool uses the old one.
+diff while the tool uses the old one. Tools also disagree on which value
+wins (looptool and some parsers keep the first, PyYAML the last), so the
+same file can mean two things.
 
 ## Fails
 ```yaml
