@@ -1,5 +1,7 @@
 """Hostile and broken input: every case ends quickly with a clear finding or
-lints normally when valid. Large inputs are generated here rather than stored.
+lints normally when valid. Small broken files are stored in tests/corpus/
+(one folder per case, expectations in tests/corpus/cases.yaml); large and
+special inputs are generated here rather than stored.
 
 Each case states the finding it expects and the exit code. The subprocess
 helper has a generous timeout that guards against hangs; nothing here
@@ -8,11 +10,17 @@ asserts on speed.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import TODAY, run_subprocess
+
+CORPUS = Path(__file__).parent / "corpus"
+CORPUS_CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 
 ONE = """\
   - id: q{n}
@@ -33,6 +41,31 @@ def bank_text(count: int) -> str:
 
 def lint(*args, cwd):
     return run_subprocess("lint", *args, "--today", TODAY, "--select", "LT0", cwd=cwd)
+
+
+def test_every_corpus_folder_has_its_expectations():
+    folders = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+    assert folders == sorted(name for name, case in CORPUS_CASES.items() if "path" not in case)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_CASES))
+def test_stored_corpus_case(name, cli):
+    case = CORPUS_CASES[name]
+    path = case.get("path", name)
+    run = cli("lint", path, "--today", TODAY, "--select", "LT0", "--format", "json", cwd=CORPUS)
+    assert run.code == case["exit"], run.text
+    if "stderr" in case:  # a usage error: one line naming the path, no report
+        assert case["stderr"] in run.err and len(run.err.strip().splitlines()) == 1 and not run.out
+        return
+    report = json.loads(run.out)
+    found = [f"{f['file'].removeprefix(name + '/')}:{f['line']}:{f['column']} {f['code']}" for f in report["findings"]]
+    assert found == case["findings"]
+    assert report["summary"]["questions"] == case["questions"]
+    text = cli("lint", path, "--today", TODAY, "--select", "LT0", cwd=CORPUS)
+    assert text.code == case["exit"]
+    for finding in case["findings"]:  # the plain report names the file, line and column of each
+        where, code = finding.split()
+        assert f"{name}/{where}: {code} " in text.out
 
 
 def test_single_30mb_string_is_read(tmp_path):

@@ -270,11 +270,12 @@ class _Builder:
         if tag.startswith("!!python/"):
             self._problem(
                 "unsafe-tag", mark,
-                f"tag {tag!r} asks to construct a Python object; looptool never does, "
-                "and read the value as plain data", path,
+                f"tag {tag!r} asks to construct a Python object; looptool never does that and reads "
+                "the value as plain data: remove the tag", path,
             )
         else:
-            self._problem("unsafe-tag", mark, f"unsupported tag {tag!r}; read the value as plain data", path)
+            self._problem("unsafe-tag", mark, f"unsupported tag {tag!r}; looptool reads the value as plain data: remove the tag",
+                          path)
 
     def _scalar(self, event, path):
         tag, value = event.tag, event.value
