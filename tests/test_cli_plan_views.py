@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 
 import pytest
 from conftest import REPO, TODAY, run_subprocess
@@ -34,6 +35,18 @@ def test_text_is_the_default_and_plain_when_piped(cli):
     for expected in ("Coverage", "Not covered:", "Progression: Score each interview 0-5", "at least 28 of 35",
                      "Skipped questions:", "Lunch (45 min)"):
         assert expected in run.out
+
+
+def test_text_fits_the_terminal_but_pipes_keep_the_fixed_width(cli, monkeypatch):
+    piped = cli(*BASE).out
+    assert max(map(len, piped.splitlines())) == 100
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    narrow = cli(*BASE).out
+    assert 72 < max(map(len, narrow.splitlines())) <= 80
+    monkeypatch.setenv("COLUMNS", "20")  # too narrow to read: kept at 72
+    assert max(map(len, cli(*BASE).out.splitlines())) <= 72
 
 
 @pytest.mark.parametrize("view", ["panel", "interviewer", "candidate"])

@@ -277,6 +277,7 @@ def plan(
         today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        width=_terminal_width() if output is None and sys.stdout.isatty() else None,
     )
     try:
         text = run(request)
@@ -290,6 +291,14 @@ def plan(
         write_atomic(output, text)
     except OSError as exc:
         raise Fail(f"--output {output}: {exc.strerror or exc}") from None
+
+
+def _terminal_width() -> int:
+    """The terminal's width, kept between 72 and 160 columns so the agenda stays readable;
+    files and pipes always get the text view's fixed width, so their output is stable."""
+    import shutil
+
+    return min(max(shutil.get_terminal_size().columns, 72), 160)
 
 
 def _say(message: str) -> None:

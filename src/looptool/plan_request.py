@@ -34,6 +34,7 @@ class PlanRequest:
     handle: str | None = None  # --for: one interviewer's kits
     fmt: str = "text"
     color: bool = False
+    width: int | None = None  # text columns (None: the text view's fixed default, for files and pipes)
 
 
 def load_pool(path) -> list:
@@ -102,7 +103,8 @@ def render(plan: Plan, request: PlanRequest) -> str:
     from looptool.views import ViewError, render_plan
 
     try:
-        return render_plan(plan, request.view, request.fmt, request.handle, color=request.color)
+        return render_plan(plan, request.view, request.fmt, request.handle, color=request.color,
+                           **({"width": request.width} if request.width else {}))
     except ViewError as exc:
         raise UsageError(str(exc)) from None
 
