@@ -9,9 +9,12 @@ behaviour a second interviewer could confirm from their notes. Evidence
 counts as observable when it names something the candidate says or does
 (names, explains, computes, asks, tests, cannot derive...), gives numbers or
 a quotation, or introduces specifics (`such as`, `e.g.`), or states a
-specific claim ("understands *why* the draft model adds work"). In
-"Red flag: blames the other team", the words before the colon are a label
-and only the rest is judged.
+specific claim ("understands *why* the draft model adds work"). A verb
+whose only company is a grade on a hollow noun says nothing more than the
+grade: "asks good questions" and "explains the solution clearly" do not say
+which questions or what was explained. In "Red flag: blames the other
+team", the words before the colon are a label and only the rest is judged.
+Retired and leaked questions are never planned, so they are left alone.
 
 The vocabulary lives in the `vague_evidence` catalogue (word classes:
 judgement, competence, hollow nouns, filler, behaviour verbs).
@@ -59,6 +62,8 @@ _MAX_VERDICT_WORDS = 5  # "strong distributed systems fundamentals"
 
 
 def check(question, ctx):
+    if not question.active:
+        return
     vocab = _vocabulary(tuple((e["kind"], tuple(e["terms"])) for e in ctx.catalogue("vague_evidence")))
     for i, band in enumerate(question.rubric or []):
         if band.evidence and all(is_verdict(item, vocab) for item in band.evidence):
@@ -111,9 +116,17 @@ def _is_specific(item, tokens, content, vocab):
     """Numbers, a quotation, a behaviour verb or an `e.g.`: something to check."""
     if any(ch.isdigit() for ch in item) or any(q in item for q in ('"', "\u201c", "`")):
         return True
-    if content[0] in vocab.behaviour_lead or any(t in vocab.behaviour for t in tokens):
+    verbs = {t for t in tokens if t in vocab.behaviour} | ({content[0]} & vocab.behaviour_lead)
+    if verbs and not _graded_manner(content, verbs, vocab):
         return True
     return any(has_phrase(item, p) for p in vocab.specifics)
+
+
+def _graded_manner(content, verbs, vocab):
+    """`Explains things clearly`: the verb's only company is a grade on a hollow noun, so
+    nothing says what was explained."""
+    rest = [t for t in content if t not in verbs]
+    return bool(rest) and all(t in vocab.graded for t in rest) and any(t in vocab.judgement for t in rest)
 
 
 def _graded_topic(tokens, content, vocab):

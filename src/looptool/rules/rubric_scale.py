@@ -12,6 +12,8 @@ exactly one band, listed from the lowest score to the highest:
   on the last band when the gap is at the top).
 
 Bands `0-1, 1-2, 2-3, 4-5`, for example, put scores 1 and 2 in two bands each.
+Retired and leaked questions are never planned, so their rubrics are left
+alone.
 
 ## Why it matters
 A rubric turns an impression into a number that can be added across a loop
@@ -47,6 +49,8 @@ CODE, NAME, LEVEL, SCOPE = "LT122", "rubric-scale", "error", "question"
 
 
 def check(question, ctx):
+    if not question.active:
+        return
     bands = question.rubric or []
     valid = [(i, band) for i, band in enumerate(bands) if band.min <= band.max]
     for i, band in enumerate(bands):
