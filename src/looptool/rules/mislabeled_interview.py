@@ -9,22 +9,32 @@
 - an `ml-system-design` question that mentions no data, no labels, no
   quality metric, no feedback loop and no model-specific serving or
   training concern anywhere in its prompt, scenario, signal or rubric: a
-  systems question dressed in ML words. Vocabulary anyone can recite
+  systems question dressed in ML words. Decisions people already make by
+  hand ("agents tag tickets manually") count as labels, and people
+  correcting the model's output as feedback. Vocabulary anyone can recite
   ("class imbalance", "overfitting", "precision and recall") does not count,
   and monitoring counts only when it watches the model's quality, not the
   servers;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
-  asks the candidate to write code, or contains code;
+  asks the candidate to write code ("write a function", "then implement
+  binary search", "in any language"), or contains code, with or without a
+  `def`;
 - a `coding` question whose prompt only asks for discussion ("Explain how a
-  hash map resizes") and never for code to be written, read or fixed.
+  hash map resizes") and never for code to be written, read or fixed. Words
+  that design talk shares ("build", "optimise", "write-heavy", "10,000
+  writes a second") count as coding work only when code is their object
+  ("build a trie class", "speed up this function").
 
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
 metric or model-specific concerns, and a design question that shows code
 and asks what is wrong with it is a design review, not a coding task. A
 sentence about the candidate's past ("tell me about a time you had to write
-code fast") is not a coding task either. The phrase lists are in the
-`type_indicators` catalogue. Retired and leaked questions are not checked.
+code fast") is not a coding task either, but a topic to talk about is not a
+past ("before we talk about your goals, write ..." still asks for code),
+and a question ("what would you implement differently?") is not a request.
+The phrase lists are in the `type_indicators` catalogue. Retired and leaked
+questions are not checked.
 
 ## Why it matters
 Loops are planned by type: a "system design" slot that holds a coding
@@ -133,7 +143,7 @@ def _coding(question, ctx):
 
 
 def _conversation(question, ctx):
-    ask = _code_ask(question.prompt, ctx)
+    ask = _code_ask(question.prompt, ctx, "code-ask", "code-imperative")
     shown = None if ask else _find(ctx, "code-block", question.prompt)
     if ask or shown:
         what = f"asks the candidate to write code (\"{ask}\")" if ask else f"contains code (\"{shown}\")"
@@ -141,13 +151,17 @@ def _conversation(question, ctx):
                       "`coding` question and keep this one a conversation", ("prompt",))
 
 
-def _code_ask(text, ctx) -> str | None:
+def _code_ask(text, ctx, *indicators: str) -> str | None:
     """The first request in ``text`` to write code that is not part of a story about the past."""
-    asks, story = group(ctx, _CATALOGUE, "indicator", "code-ask"), group(ctx, _CATALOGUE, "indicator", "story")
+    story = group(ctx, _CATALOGUE, "indicator", "story")
+    matchers = [(i, group(ctx, _CATALOGUE, "indicator", i)) for i in indicators or ("code-ask",)]
     for sentence in sentences(text):
-        found = asks.search(sentence) if asks else None
-        if found and not (story and story.search(sentence[: found.start()])):
-            return " ".join(found.group(0).split())
+        for name, asks in matchers:
+            found = asks.search(sentence) if asks else None
+            if found and not (story and story.search(sentence[: found.start()])):
+                # an imperative matches only its verb: quote the request it opens
+                quoted = sentence[found.start():].split()[:5] if name == "code-imperative" else found.group(0).split()
+                return " ".join(quoted).rstrip(".?!,;")
     return None
 
 

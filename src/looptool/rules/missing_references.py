@@ -4,8 +4,11 @@
 A `system-design` or `ml-system-design` question that has a `scenario` but
 no `references`. Any source counts: an industry report, a paper, an
 incident write-up, an engineering blog post, a regulation, an internal
-post-mortem. Questions without a scenario are left to `vague-scenario`
-(LT111); retired and leaked questions are not checked.
+post-mortem. A reference that is only a placeholder ("TBD", "TODO", "n/a")
+is not a source, so a list of nothing else is reported too. Questions
+without a scenario are left to `vague-scenario` (LT111); retired and leaked
+questions are not checked. The placeholder words are the `placeholder`
+entry of the `signal_filler` catalogue.
 
 ## Why it matters
 A crafted scenario earns its place through details that are true of the
@@ -44,16 +47,26 @@ None.
 """
 
 from looptool.rules import Problem
+from looptool.rules._cues import group
 
 CODE, NAME, LEVEL, SCOPE = "LT114", "missing-references", "info", "question"
 
 
 def check(question, ctx):
-    if not (question.is_design and question.active and question.scenario is not None) or question.references:
+    if not (question.is_design and question.active and question.scenario is not None):
+        return
+    placeholder = group(ctx, "signal_filler", "kind", "placeholder")
+    if any(not _is_placeholder(ref, placeholder) for ref in question.references):
         return
     listed = question.origin is not None and question.origin.has(("references",))
+    what = "lists only placeholders as sources" if question.references else "cites no sources"
     yield Problem(
-        "the scenario cites no sources; list in `references` the reports, papers, incident "
+        f"the scenario {what}; list in `references` the reports, papers, incident "
         "write-ups or posts its details come from, so its numbers and quirks can be checked",
         ("references",) if listed else ("scenario",), on_key=True,
     )
+
+
+def _is_placeholder(reference, placeholder) -> bool:
+    bare = str(reference).strip().strip(".!:;").strip()
+    return not bare or (placeholder is not None and placeholder.fullmatch(bare) is not None)

@@ -4,8 +4,9 @@
 A `signal` that is a placeholder ("TBD", "n/a", "TODO: fill in"), that is
 shorter than `min-words` words, or that holds nothing specific once generic
 wording is set aside: the stock openings ("tests whether the candidate
-can"), abilities every question could claim ("problem solving",
-"communication", "technical depth"), the name of the interview type
+can"), abilities and traits every question could claim ("problem solving",
+"communication", "technical depth", "attention to detail", "handles
+ambiguity", "clean, efficient code"), the name of the interview type
 ("system design skills") and the question's own title words. A signal
 that keeps even one concrete word of its own ("Picks a bounded heap and
 explains its cost") passes, however short the rest. The vocabulary is in
