@@ -3,13 +3,13 @@
 ## What it flags
 A `coding` question (any flavour, including `coding/math`) whose task is to
 write or repair a neural-network layer or architecture: a transformer
-block, an attention layer, layer or batch norm, a convolution, an LSTM
-cell, or a whole network with its backpropagation. A layer counts when it
-is the object of a task verb ("implement the forward pass of multi-head
-attention", "there is a bug in this layer norm") or opens the title; a
-layer that is only context ("top-k sampling over a transformer's logits",
-"a tokenizer for our transformer") does not. The phrases live in the
-catalogue `ml_coding_patterns`.
+block, an attention layer, layer or batch norm, a convolution, a pooling
+or fully-connected layer, an LSTM cell, or a whole network with its
+backpropagation. A layer counts when it is the object of a task verb
+("implement the forward pass of multi-head attention", "there is a bug in
+this layer norm") or opens the title; a layer that is only context ("top-k
+sampling over a transformer's logits", "a tokenizer for our transformer")
+does not. The phrases live in the catalogue `ml_coding_patterns`.
 
 Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other

@@ -12,8 +12,13 @@ does not explain it, and it does not name it as something to use ("you may
 use consistent hashing", "a dedup pipeline using MinHash").
 
 A question that lists a landmark in `relies_on` is flagged on the same
-terms, even when the problem wording is not recognised. Naming the method
-only as the thing to produce ("implement HyperLogLog") does not hand it over.
+terms, even when the problem wording is not recognised. So is one that asks
+the candidate to build a landmark by name ("implement HyperLogLog", "write
+a Bloom filter") without explaining it: naming the method as the thing to
+produce does not hand it over, it asks for the method from memory. Asking
+what a named method does ("explain how a Bloom filter trades memory for
+false positives") is not building it, and passes. A method named only in
+the title is not handed over either: titles are never shown to candidates.
 
 Project deep dives, career chats and behavioural questions are exempt (the
 candidate chooses the material); retired questions are skipped.
@@ -70,17 +75,20 @@ from looptool.rules._content import (
 CODE, NAME, LEVEL, SCOPE = "LT102", "rederive-from-scratch", "warning", "question"
 OPTIONS = {"exempt-types": ["project-deep-dive", "career-chat", "behavioral"]}
 EXPLAINED_PARTS = 2  # mechanism patterns a prompt must hit to count as explaining the method
+# what may stand between a produce verb and the name it governs ("implement a simple HyperLogLog")
+OBJECT_GAP = re.compile(r"(\s+(an?|the|your|own|how|simple|basic|working|minimal|complete|full))*\s+", re.I)
 
 
 def check(question, ctx):
     if question.status == "retired" or question.method_provided or question.type in ctx.options["exempt-types"]:
         return
-    posed, visible = posed_text(question), visible_text(question)
+    posed, visible = posed_text(question), _shown(question)
     phrases = _phrases(ctx)
     for entry in ctx.catalogue("landmark_algorithms"):
         listed = _listed_at(entry, question.relies_on)
         # cheap tests first: the "handed over" scan is only needed for an entry that applies
-        if listed is None and not entry_matches(entry, posed):
+        posed_problem = listed is None and entry_matches(entry, posed)
+        if listed is None and not posed_problem and not _asked_by_name(entry, posed, phrases):
             continue
         if _handed_over(entry, visible, phrases):
             continue
@@ -89,6 +97,10 @@ def check(question, ctx):
             yield Problem(f"`relies_on` names {name}, but the prompt neither explains it nor offers it; "
                           "describe the method in the prompt and set `method_provided: true`, so the question "
                           "tests applying it rather than remembering it", ("relies_on", listed))
+        elif not posed_problem:
+            yield Problem(f"asks the candidate to produce {name} by name without explaining it, which tests "
+                          "whether they studied it before; describe the method in the prompt and set "
+                          "`method_provided: true`, or leave the topic to a project deep dive", ("prompt",))
         else:
             yield Problem(f"asks for {entry.get('problem', 'a problem')}, whose known answer is {name}; few "
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
@@ -96,8 +108,15 @@ def check(question, ctx):
                           "may use it, or leave the topic to a project deep dive", ("prompt",))
 
 
+def _shown(question) -> str:
+    """The visible text without the title: titles are for the panel and never shown to the candidate,
+    so a method named only in the title is not handed over."""
+    visible, title = visible_text(question), " ".join(str(question.title or "").split())
+    return visible[len(title) + 2:] if title and visible.startswith(f"{title}. ") else visible
+
+
 def _phrases(ctx) -> dict:
-    kinds = {"recall": [], "given": []}
+    kinds = {"recall": [], "given": [], "produce": []}
     for entry in ctx.catalogue("method_phrases"):
         kinds.setdefault(entry.get("kind"), []).extend(entry.get("patterns", ()))
     return kinds
@@ -113,11 +132,25 @@ def _handed_over(entry, visible, phrases) -> bool:
 def _offered(sentence, name, phrases) -> bool:
     """The name is not the object of a recall verb ("implement X"), or a `given` phrase intervenes."""
     before = sentence[:name.start()]
+    if _built(before, phrases):
+        return False
     verbs = [m for p in phrases["recall"] for m in finditer(p, before)]
     if not verbs:
         return True
     last = max(verbs, key=lambda m: m.end())
     return found_any(phrases["given"], before[last.end():])
+
+
+def _asked_by_name(entry, posed, phrases) -> bool:
+    """The method's own name is the object of a produce verb ("implement HyperLogLog")."""
+    return any(_built(sentence[:name.start()], phrases) for sentence in sentences(posed)
+               for pattern in entry.get("own_names", ()) for name in finditer(pattern, sentence))
+
+
+def _built(before, phrases) -> bool:
+    """``before`` ends in a produce verb whose object is what follows ("write a ...")."""
+    return any(OBJECT_GAP.fullmatch(before[verb.end():])
+               for p in phrases["produce"] for verb in finditer(p, before))
 
 
 def _listed_at(entry, relies_on) -> int | None:

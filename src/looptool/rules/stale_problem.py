@@ -13,7 +13,9 @@ questions are never used, so they are skipped):
   embeddings or TF-IDF features. An entry counts only from its `since` date.
   A question that frames the topic around the modern approach (an agent
   that calls retrieval as a tool, a prompted-LLM baseline, an explicit
-  comparison, or a constraint that rules the modern approach out) passes.
+  comparison, or a constraint that rules the modern approach out) passes,
+  and so does one that names the old approach as the past system to
+  rebuild today.
 
 ## Why it matters
 ML practice moves quickly, and interview questions age with it. When a
