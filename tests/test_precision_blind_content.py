@@ -411,7 +411,14 @@ REDERIVE_GOOD = [
       "A Bloom filter uses an array of m bits and k hash functions, and n items have been inserted. Derive the "
       "false-positive rate and the k that minimises it.",
       "Derives a probability and optimises it.", skills=("statistics",), stage="filter", minutes=20),
+    # Relabelled good by the lead after review: a Bloom filter, like a hash ring or reservoir
+    # sampling, is a textbook structure whose name is a working spec to most engineers, so naming
+    # it as the thing to build is an ordinary coding question (the catalogue leaves out its own_names).
+    q("bl-rd-implement-bloom", CODING, "Bloom filter with a sizing choice",
+      "Implement a Bloom filter with add and might_contain, and choose its size for 1 million items.",
+      "Codes the structure and sizes it for a target false-positive rate.", minutes=45),
 ]
+
 
 REDERIVE_BAD = [
     q("bl-rd-unique-visitors", SD, "Unique visitors per page in tiny memory",
@@ -476,9 +483,6 @@ REDERIVE_BAD = [
       "The controllers of 7 pumping stations must agree on one firmware version to roll out, even if messages "
       "are lost or a controller crashes mid-vote. Specify the protocol they run.",
       "Designs agreement under crashes and message loss.", skills=("distributed-systems", "reliability")),
-    q("bl-rd-implement-bloom", CODING, "Bloom filter from memory",
-      "Implement a Bloom filter with add and might_contain, and choose its size for 1 million items.",
-      "Recalls and codes the structure.", minutes=45),
 ]
 
 

@@ -13,11 +13,13 @@ use consistent hashing", "a dedup pipeline using MinHash").
 
 A question that lists a landmark in `relies_on` is flagged on the same
 terms, even when the problem wording is not recognised. So is one that asks
-the candidate to build a landmark by name ("implement HyperLogLog", "write
-a Bloom filter") without explaining it: naming the method as the thing to
-produce does not hand it over, it asks for the method from memory. Asking
-what a named method does ("explain how a Bloom filter trades memory for
-false positives") is not building it, and passes. A method named only in
+the candidate to build a research-grade landmark by name ("implement
+HyperLogLog", "write Raft") without explaining it: naming the method as the
+thing to produce does not hand it over, it asks for the method from memory.
+Textbook structures whose name is a working spec to most engineers (Bloom
+filters, hash rings, reservoir sampling) are ordinary coding questions when
+named, and pass. Asking what a named method does ("explain how HyperLogLog
+trades memory for accuracy") is not building it, and passes either way. A method named only in
 the title is not handed over either: titles are never shown to candidates.
 
 Project deep dives, career chats and behavioural questions are exempt (the
