@@ -85,3 +85,14 @@ def test_every_slot_has_enough_distinct_candidates(level, role):
 def test_signals_are_distinct():
     counts = Counter(q.signal for q in QUESTIONS)
     assert [s for s, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("skill", ["api-design", "experimentation"])
+def test_role_weighted_skills_have_questions_of_several_types(skill):
+    """api-design (backend-engineer) and experimentation (applied-ml-scientist)
+    weigh 3 in their roles; the planner can only cover them with questions that
+    test them, at more than one kind of interview."""
+    tested = [q for q in QUESTIONS if q.active and skill in q.skills]
+    assert len(tested) >= 4, [q.id for q in tested]
+    assert len({q.type for q in tested}) >= 2
+    assert {"junior", "senior", "staff"} <= {lv for q in tested for lv in q.levels}
