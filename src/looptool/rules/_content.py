@@ -209,10 +209,11 @@ def interviewer_text(question) -> str:
 
 @_memo
 def visible_text(question) -> str:
-    """Everything the candidate is shown."""
+    """What the interview puts before the candidate: the prompt and the scenario, but not the title,
+    which is for the panel and never shown (a method named only in the title is not handed over)."""
     scenario = question.scenario
-    extra = [*scenario.hooks, *scenario.tradeoffs] if scenario else []
-    return _join([posed_text(question), *extra])
+    extra = [scenario.need, *scenario.constraints, *scenario.hooks, *scenario.tradeoffs] if scenario else []
+    return _join([question.prompt, *extra])
 
 
 def sentences(text: str) -> list[str]:

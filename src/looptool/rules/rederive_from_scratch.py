@@ -84,7 +84,7 @@ OBJECT_GAP = re.compile(r"(\s+(an?|the|your|own|how|simple|basic|working|minimal
 def check(question, ctx):
     if question.status == "retired" or question.method_provided or question.type in ctx.options["exempt-types"]:
         return
-    posed, visible = posed_text(question), _shown(question)
+    posed, visible = posed_text(question), visible_text(question)
     phrases = _phrases(ctx)
     for entry in ctx.catalogue("landmark_algorithms"):
         listed = _listed_at(entry, question.relies_on)
@@ -108,13 +108,6 @@ def check(question, ctx):
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
                           "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
                           "may use it, or leave the topic to a project deep dive", ("prompt",))
-
-
-def _shown(question) -> str:
-    """The visible text without the title: titles are for the panel and never shown to the candidate,
-    so a method named only in the title is not handed over."""
-    visible, title = visible_text(question), " ".join(str(question.title or "").split())
-    return visible[len(title) + 2:] if title and visible.startswith(f"{title}. ") else visible
 
 
 def _phrases(ctx) -> dict:
