@@ -222,12 +222,12 @@ PERF_GOOD = [q(f"g-perf-{i}", skills=skills) for i, skills in enumerate([
     ["data-pipelines", "debugging"], ["capacity-estimation"], ["algorithms", "code-quality"],
     ["distributed-systems", "statistics"], ["deep-learning"], ["communication"], ["career-motivation"],
     ["ownership", "collaboration"], ["modeling", "evaluation"], ["gpu-performance", "concurrency"],
-    ["inference-serving", "llm-applications"],
+    ["inference-serving", "llm-applications"], ["technical-leadership"],
 ])] + [q("g-perf-retired-curves", skills=["parametric-geometry"], status="retired")]
 PERF_BAD = [q(f"b-perf-{i}", skills=skills) for i, skills in enumerate([
     ["parametric-geometry"], ["algorithms", "parametric-geometry"], ["gpu-kernels"],
     ["gpu-performance", "gpu-kernels"], ["experimentation"], ["evaluation", "ml-problem-framing"],
-    ["api-design"], ["feature-stores", "storage-systems"], ["technical-leadership"],
+    ["api-design"], ["feature-stores", "storage-systems"], ["gpu-kernels", "communication"],
     ["linear-algebra-calculus"],
 ])]
 
