@@ -11,7 +11,7 @@ import pytest
 from looptool.bank import Bank, UsageError, load_bank
 from looptool.model import LoopTemplate, Progression, Question, Role, Slot
 from looptool.planner import (
-    EXCLUDED, LINT_ERRORS, PlanError, load_excludes, make_plan, signal_key,
+    EXCLUDED, LINT_ERRORS, PlanError, load_excludes, make_plan, signal_key, unfillable,
 )
 from looptool.resources import bundled_bank
 from looptool.selection import candidates
@@ -158,6 +158,8 @@ def test_optimal_against_brute_force_on_random_banks():
     for _ in range(600):
         bank, loop, role = random_case(rng)
         best = brute_force(bank, loop, role)
+        # the feasibility test behind unfillable-slot agrees with the brute force
+        assert bool(unfillable(bank, loop, role)) == (best is None)
         if best is None:
             with pytest.raises(PlanError):
                 plan(bank, loop, role)

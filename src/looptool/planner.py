@@ -246,7 +246,7 @@ def lint_blocks(bank: Bank, findings) -> dict[str, str]:
 # -- feasibility and diagnosis --------------------------------------------------
 
 
-def _by_type(questions) -> dict[str, list[Question]]:
+def by_type(questions) -> dict[str, list[Question]]:
     index: dict[str, list[Question]] = {}
     for question in questions:
         index.setdefault(question.type, []).append(question)
@@ -262,7 +262,7 @@ class _SlotFit:
 
 def _slot_fits(bank, template, role, blocked, slot_blocked=None) -> list[_SlotFit]:
     """Each interview's fitting questions; raises PlanError for the first slot that has none."""
-    index = _by_type(bank.questions)
+    index = by_type(bank.questions)
     return [_fit_slot(bank, index, number, slot, template.level, role,
                       {**blocked, **(slot_blocked[number - 1] if slot_blocked else {})})
             for number, slot in enumerate(template.expanded_slots(), 1)]
@@ -369,33 +369,33 @@ def _check_matchable(fits: list[_SlotFit], level, role) -> None:
                     involved=tuple(fits[r].slot for r in rows))
 
 
-def diagnose(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None) -> PlanError | None:
-    """Why the bank cannot fill the loop (the first problem), or None when it can."""
-    try:
-        fits = _slot_fits(bank, template, role, blocked or {})
-        _check_matchable(fits, template.level, role)
-    except PlanError as error:
-        return error
-    return None
+def unfillable(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None,
+               index: dict[str, list[Question]] | None = None) -> list[PlanError]:
+    """Every slot that has no fitting question, or else the first matching problem.
 
-
-def unfillable(bank: Bank, template: LoopTemplate, role: Role | None, blocked=None) -> list[PlanError]:
-    """Every slot that has no fitting question, or else the first matching problem."""
+    ``index`` (questions by type, from ``by_type``) may be shared by callers that
+    check many templates and roles against one bank."""
     blocked = blocked or {}
-    index = _by_type(bank.questions)
-    errors, seen = [], set()
+    index = index if index is not None else by_type(bank.questions)
+    errors, fits, first_fit = [], [], {}
     for number, slot in enumerate(template.expanded_slots(), 1):
-        if id(slot) in seen:  # a repeated slot fails like its first copy
+        if id(slot) in first_fit:  # a repeated slot fits (or fails) like its first copy
+            if first_fit[id(slot)] is not None:
+                fits.append(_SlotFit(number, slot, first_fit[id(slot)].fit))
             continue
-        seen.add(id(slot))
         try:
-            _fit_slot(bank, index, number, slot, template.level, role, blocked)
+            fits.append(_fit_slot(bank, index, number, slot, template.level, role, blocked))
+            first_fit[id(slot)] = fits[-1]
         except PlanError as error:
             errors.append(error)
+            first_fit[id(slot)] = None
     if errors:
         return errors
-    problem = diagnose(bank, template, role, blocked)
-    return [problem] if problem else []
+    try:
+        _check_matchable(fits, template.level, role)
+    except PlanError as error:
+        return [error]
+    return []
 
 
 # -- the objective --------------------------------------------------------------

@@ -63,7 +63,7 @@ questions:
 None.
 """
 
-from looptool.planner import unfillable
+from looptool.planner import by_type, unfillable
 from looptool.rules import Problem, repeated_in_loop, role_mismatch
 from looptool.selection import rejection
 
@@ -92,18 +92,19 @@ def _reported_elsewhere(bank, template, role, error, ctx) -> bool:
 def check(bank, ctx):
     if not bank.questions or "loops" in bank.fallback:
         return
+    index = by_type(bank.questions)
     for template in bank.loops:
         if template.role:
             roles = [r for r in (bank.role(template.role),) if r is not None]
         else:
-            errors = unfillable(bank, template, None)
+            errors = unfillable(bank, template, None, index=index)
             if errors:
                 yield from (_problem(template, error) for error in errors
                             if not _reported_elsewhere(bank, template, None, error, ctx))
                 continue
             roles = bank.roles
         for role in roles:
-            yield from (_problem(template, error, role) for error in unfillable(bank, template, role)
+            yield from (_problem(template, error, role) for error in unfillable(bank, template, role, index=index)
                         if not _reported_elsewhere(bank, template, role, error, ctx))
 
 
