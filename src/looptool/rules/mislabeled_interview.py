@@ -13,8 +13,12 @@
   hand ("agents tag tickets manually") count as labels, and people
   correcting the model's output as feedback. Vocabulary anyone can recite
   ("class imbalance", "overfitting", "precision and recall") does not count,
-  and monitoring counts only when it watches the model's quality, not the
-  servers;
+  and neither monitoring nor a rate counts when it watches the servers
+  rather than the model ("cache hit rate", "latency and error rate"). The question must also talk about a system (load, latency,
+  replicas, failures): one with neither ML nor systems content is not a
+  systems question in disguise, only an unframed one (`vague-scenario`'s
+  business), and an ML problem told in plain words ("customers are talked
+  into sending their savings to scammers") is left alone;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code ("write a function", "then implement
   binary search", "in any language"), or contains code, with or without a
@@ -122,10 +126,12 @@ def _system_design(question, ctx):
 
 
 def _ml_system_design(question, ctx):
-    recital = group(ctx, _CATALOGUE, "indicator", "recital")
-    text = recital.sub(" ", _ml_text(question)) if recital else _ml_text(question)
+    text = whole = _ml_text(question)
+    for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
+        matcher = group(ctx, _CATALOGUE, "indicator", aside)
+        text = matcher.sub(" ", text) if matcher else text
     found = [name for name in _ML_GROUPS if _find(ctx, name, text)]
-    if len(found) < int(ctx.options.get("min-ml-groups", 1)):
+    if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", whole):
         yield Problem("declared `ml-system-design`, but nothing in the prompt, scenario, signal or rubric "
                       "mentions data, labels, a quality metric, a feedback loop or a model-specific concern, "
                       "so reciting ML vocabulary would pass it; say what data exists, what the label is and "
