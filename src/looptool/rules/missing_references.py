@@ -4,11 +4,12 @@
 A `system-design` or `ml-system-design` question that has a `scenario` but
 no `references`. Any source counts: an industry report, a paper, an
 incident write-up, an engineering blog post, a regulation, an internal
-post-mortem. A reference that is only a placeholder ("TBD", "TODO", "n/a")
+post-mortem. A reference that is only a placeholder ("TBD", "n/a", "to be
+added", "common knowledge") or a to-do note ("TODO: ask the claims team")
 is not a source, so a list of nothing else is reported too. Questions
 without a scenario are left to `vague-scenario` (LT111); retired and leaked
-questions are not checked. The placeholder words are the `placeholder`
-entry of the `signal_filler` catalogue.
+questions are not checked. The words are the `placeholder` and `marker`
+entries of the `signal_filler` catalogue.
 
 ## Why it matters
 A crafted scenario earns its place through details that are true of the
@@ -56,7 +57,8 @@ def check(question, ctx):
     if not (question.is_design and question.active and question.scenario is not None):
         return
     placeholder = group(ctx, "signal_filler", "kind", "placeholder")
-    if any(not _is_placeholder(ref, placeholder) for ref in question.references):
+    marker = group(ctx, "signal_filler", "kind", "marker")
+    if any(not _is_placeholder(ref, placeholder, marker) for ref in question.references):
         return
     listed = question.origin is not None and question.origin.has(("references",))
     what = "lists only placeholders as sources" if question.references else "cites no sources"
@@ -67,6 +69,8 @@ def check(question, ctx):
     )
 
 
-def _is_placeholder(reference, placeholder) -> bool:
+def _is_placeholder(reference, placeholder, marker) -> bool:
+    """Empty, a placeholder word ("TBD"), or a to-do note ("TODO: ask the claims team")."""
     bare = str(reference).strip().strip(".!:;").strip()
-    return not bare or (placeholder is not None and placeholder.fullmatch(bare) is not None)
+    return (not bare or (placeholder is not None and placeholder.fullmatch(bare) is not None)
+            or (marker is not None and marker.match(bare) is not None))
