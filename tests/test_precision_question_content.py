@@ -358,6 +358,10 @@ REDERIVE_GOOD = [
     q("c-d-g10", "coding",
       "Count the frequency of every word in a 10 GB text file on a machine with 16 GB of RAM.",
       duration_minutes=45),
+    # Relabelled good: reservoir sampling, like a Bloom filter or a hash ring, is a textbook
+    # structure whose name is its spec, so naming it as the thing to build hands it over.
+    q("c-d-b3", "coding",
+      "Implement reservoir sampling.", relies_on=["reservoir-sampling"], duration_minutes=45),
 ]
 
 REDERIVE_BAD = [
@@ -439,8 +443,6 @@ REDERIVE_BAD = [
     q("c-d-b2", "system-design",
       "Design a system that tells each advertiser how many unique users saw their ad in the last 30 "
       "days; there are 5 billion impressions a day and the answer may be approximate."),
-    q("c-d-b3", "coding",
-      "Implement reservoir sampling.", relies_on=["reservoir-sampling"], duration_minutes=45),
     q("c-d-b4", "system-design",
       "Design a storage cluster where disks are added weekly and data must be spread evenly while "
       "moving the minimum amount of data on each addition."),

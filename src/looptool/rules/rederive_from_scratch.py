@@ -18,7 +18,9 @@ HyperLogLog", "write Raft") without explaining it: naming the method as the
 thing to produce does not hand it over, it asks for the method from memory.
 Textbook structures whose name is a working spec to most engineers (Bloom
 filters, hash rings, reservoir sampling) are ordinary coding questions when
-named, and pass. Asking what a named method does ("explain how HyperLogLog
+named, even as the thing to build ("implement reservoir sampling"), and
+pass. Matching structured records (customers, patients, suppliers) is
+entity resolution, not web-scale near-duplicate detection, and passes too. Asking what a named method does ("explain how HyperLogLog
 trades memory for accuracy") is not building it, and passes either way. A method named only in
 the title is not handed over either: titles are never shown to candidates.
 
@@ -120,15 +122,17 @@ def _phrases(ctx) -> dict:
 def _handed_over(entry, visible, phrases) -> bool:
     if count_found(entry.get("mechanism"), visible) >= EXPLAINED_PARTS:
         return True
-    return any(_offered(sentence, name, phrases) for sentence in sentences(visible)
+    textbook = not entry.get("own_names")
+    return any(_offered(sentence, name, phrases, textbook) for sentence in sentences(visible)
                for pattern in entry.get("names", ()) for name in finditer(pattern, sentence))
 
 
-def _offered(sentence, name, phrases) -> bool:
-    """The name is not the object of a recall verb ("implement X"), or a `given` phrase intervenes."""
+def _offered(sentence, name, phrases, textbook=False) -> bool:
+    """The name is not the object of a recall verb ("implement X"), or a `given` phrase intervenes.
+    A textbook structure's name is its spec, so "implement reservoir sampling" offers it."""
     before = sentence[:name.start()]
     if _built(before, phrases):
-        return False
+        return textbook
     verbs = [m for p in phrases["recall"] for m in finditer(p, before)]
     if not verbs:
         return True
