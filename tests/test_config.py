@@ -59,6 +59,12 @@ def test_per_path_ignores_are_relative_to_the_config_file(cli, write):
     ("fail-on = 'sometimes'\n", "`fail-on` must be one of"),
     ("[catalogues]\nno_such = []\n", "`catalogues.no_such` is not a catalogue"),
     ("select = [\n", "cannot read configuration"),
+    ("[rules.stale-problem]\nmax-age-months = 115163\n", "`rules.stale-problem.max-age-months` must be between 1"),
+    ("[rules.stale-problem]\nmax-age-months = 6.5\n", "must be a whole number"),
+    ("[rules.stale-problem]\nmax-age-months = 0\n", "must be between 1 and 1200, not 0"),
+    ("[rules.near-duplicate]\nthreshold = nan\n", "`rules.near-duplicate.threshold` must be a finite number"),
+    ("[rules.near-duplicate]\nthreshold = 1.5\n", "must be between 0.01 and 1.0"),
+    ("[rules.near-duplicate]\nshingle-words = -3\n", "must be between 1 and 10"),
 ])
 def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
     write("looptool.toml", text)
@@ -66,6 +72,28 @@ def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
     run = cli("lint", path, "--select", "LT0")
     assert run.code == 2
     assert "looptool.toml" in run.err and needle in run.err
+
+
+def test_every_numeric_option_has_a_range_that_holds_its_default():
+    from looptool import rules
+
+    for rule in rules.catalogue():
+        for option, default in rule.options.items():
+            if isinstance(default, bool) or not isinstance(default, (int, float)):
+                continue
+            assert option in rule.ranges, f"{rule.name}: give `{option}` an OPTION_RANGES entry"
+            low, high = rule.ranges[option]
+            assert (low is None or low <= default) and (high is None or default <= high), (rule.name, option)
+
+
+def test_an_absurd_limit_reaching_past_year_one_is_no_crash():
+    """Settings built in code skip the config checks: the rule itself must not fail."""
+    import datetime as dt
+
+    from looptool.rules.stale_problem import _months_before
+
+    assert _months_before(dt.date(2026, 11, 24), 115163) == dt.date.min
+    assert _months_before(dt.date(2026, 11, 24), 12) == dt.date(2025, 11, 24)
 
 
 def test_cli_select_replaces_and_ignore_extends(write, tmp_path):

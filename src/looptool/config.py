@@ -28,6 +28,7 @@ Every key is checked: an unknown key, rule, option or level is a
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,6 +189,9 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
                 if default is not None and not _same_kind(default, value):
                     raise ConfigError(
                         f"{where}: `rules.{name}.{option}` must be {type(default).__name__}, not {value!r}")
+                problem = _out_of_range(value, default, rule.ranges.get(option))
+                if problem:
+                    raise ConfigError(f"{where}: `rules.{name}.{option}` {problem}, not {value!r}")
                 settings.rule_options.setdefault(rule.code, {})[option] = value
             else:
                 known = ", ".join(["level", *rule.options]) or "level"
@@ -207,6 +211,22 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
             raise ConfigError(f"{where}: `catalogues.{name}` must be a list of entries (mappings)")
         settings.catalogues.setdefault(name, []).extend(entries)
         settings.origins[f"catalogues.{name}"] = where
+
+
+def _out_of_range(value, default, bounds) -> str | None:
+    """What is wrong with a numeric option's value (None: nothing)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "must be a finite number"
+    if isinstance(default, int) and not isinstance(default, bool) and not float(value).is_integer():
+        return "must be a whole number"
+    low, high = bounds or (None, None)
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            return f"must be between {low} and {high}"
+        return f"must be at least {low}" if low is not None else f"must be at most {high}"
+    return None
 
 
 def _same_kind(default, value) -> bool:

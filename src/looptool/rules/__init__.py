@@ -5,7 +5,9 @@ A rule module defines
 * ``CODE`` (``LT###``), ``NAME`` (kebab-case), ``LEVEL`` (``error``,
   ``warning`` or ``info``) and ``SCOPE``: ``file`` (found while reading,
   no ``check``), ``question``, ``loop``, ``bank`` or ``pool``;
-* ``OPTIONS``: a dict of option defaults (may be empty);
+* ``OPTIONS``: a dict of option defaults (may be empty), and
+  ``OPTION_RANGES``: for numeric options, the inclusive ``(low, high)`` a
+  configured value must fall in (``None``: unbounded on that side);
 * ``check(subject, ctx)`` yielding :class:`Problem` (except ``file`` rules);
 * a module docstring that *is* the user documentation: a one-line summary,
   then the sections ``## What it flags``, ``## Why it matters``, ``## Fails``,
@@ -47,6 +49,7 @@ class Rule:
     scope: str
     doc: str
     options: dict = field(default_factory=dict)
+    ranges: dict = field(default_factory=dict)  # numeric option -> (low, high), inclusive
     check: Callable | None = None
 
     @property
@@ -69,7 +72,7 @@ def _from_module(module) -> Rule:
     return Rule(
         code=module.CODE, name=module.NAME, level=module.LEVEL, scope=module.SCOPE,
         doc=module.__doc__ or "", options=dict(getattr(module, "OPTIONS", {})),
-        check=getattr(module, "check", None),
+        ranges=dict(getattr(module, "OPTION_RANGES", {})), check=getattr(module, "check", None),
     )
 
 

@@ -59,6 +59,7 @@ from looptool.rules import Problem
 
 CODE, NAME, LEVEL, SCOPE = "LT401", "interviewer-fit", "warning", "pool"
 OPTIONS = {"min-per-type": 2}
+OPTION_RANGES = {"min-per-type": (1, 100)}
 
 
 @dataclass

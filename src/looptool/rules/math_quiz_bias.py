@@ -48,6 +48,7 @@ from looptool.rules._text import has_phrase, inflections, words
 
 CODE, NAME, LEVEL, SCOPE = "LT206", "math-quiz-bias", "info", "loop"
 OPTIONS = {"max-quiz-interviews": 1, "max-quiz-share": 0.25, "min-item-kinds": 2}
+OPTION_RANGES = {"max-quiz-interviews": (0, 50), "max-quiz-share": (0.0, 1.0), "min-item-kinds": (1, 3)}
 _WHY = "math quizzes fail many able candidates who were not drilled on them"
 
 

@@ -93,6 +93,7 @@ from looptool.rules._cues import first, group, quantities, sentences
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
 OPTIONS = {"min-ml-groups": 1}
+OPTION_RANGES = {"min-ml-groups": (0, 5)}
 
 _CATALOGUE = "type_indicators"
 _CONVERSATIONS = ("behavioral", "career-chat", "project-deep-dive")

@@ -62,6 +62,7 @@ from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT113", "missing-signal", "warning", "question"
 OPTIONS = {"min-words": 4}
+OPTION_RANGES = {"min-words": (0, 100)}
 
 _CATALOGUE = "signal_filler"
 _EXAMPLE = ("e.g. \"keeps a size-k heap and explains why ties need a second key\"")

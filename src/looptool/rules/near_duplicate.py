@@ -54,6 +54,7 @@ from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT301", "near-duplicate", "warning", "bank"
 OPTIONS = {"threshold": 0.5, "shingle-words": 2}
+OPTION_RANGES = {"threshold": (0.01, 1.0), "shingle-words": (1, 10)}
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 
 

@@ -47,6 +47,7 @@ from looptool.rules import Problem
 
 CODE, NAME, LEVEL, SCOPE = "LT203", "over-budget", "warning", "loop"
 OPTIONS = {"max-minutes": 420}
+OPTION_RANGES = {"max-minutes": (1, 1440)}
 
 
 def check(loop, ctx):

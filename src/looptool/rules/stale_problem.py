@@ -71,6 +71,7 @@ from looptool.rules._content import (
 
 CODE, NAME, LEVEL, SCOPE = "LT101", "stale-problem", "warning", "question"
 OPTIONS = {"max-age-months": 12, "require-review-date": False}
+OPTION_RANGES = {"max-age-months": (1, 1200)}
 
 
 def check(question, ctx):
@@ -111,7 +112,9 @@ def _topic_message(entry, since) -> str:
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    year, month = divmod(day.year * 12 + day.month - 1 - int(months), 12)
+    if year < dt.MINYEAR:  # a limit longer than the calendar: nothing is that old
+        return dt.date.min
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 

@@ -78,6 +78,7 @@ from looptool.rules._cues import first, group, leftover, quantities, sentences
 
 CODE, NAME, LEVEL, SCOPE = "LT111", "vague-scenario", "warning", "question"
 OPTIONS = {"min-hooks": 3}
+OPTION_RANGES = {"min-hooks": (0, 20)}
 
 _PASS_SCORE = 1.5
 
