@@ -13,7 +13,9 @@ questions are never used, so they are skipped):
   embeddings or TF-IDF features. An entry counts only from its `since` date.
   A question that frames the topic around the modern approach (an agent
   that calls retrieval as a tool, a prompted-LLM baseline, an explicit
-  comparison, or a constraint that rules the modern approach out) passes,
+  comparison of approaches, or a constraint that rules the modern approach
+  out) passes: "this pipeline versus the alternatives" is a comparison,
+  "number of intents versus accuracy" is not,
   and so does one that names the old approach as the past system to
   rebuild today.
 
