@@ -231,3 +231,11 @@ def test_a_problem_left_to_another_rule_comes_back_when_that_rule_is_ignored_the
     assert codes(cli("lint", ".", "--today", TODAY, "--ignore", "role-mismatch", cwd=tmp_path)) == ["LT231"]
     (tmp_path / ".looptool.yaml").write_text('per-path-ignores:\n  "role-*.yaml": [LT124]\n', encoding="utf-8")
     assert codes(cli("lint", ".", "--today", TODAY, cwd=tmp_path)) == ["LT231"]
+
+
+@pytest.mark.parametrize("reviewed,age", [("2025-11-20", "just over 12 months ago"), ("2024-05-14", "30 months ago")])
+def test_stale_review_date_says_how_old(cli, write, reviewed, age):
+    path = write("bank.yaml", GOOD.replace("2026-10-01", reviewed))
+    run = cli("lint", path, "--today", TODAY, "--select", "stale-problem")
+    assert run.code == 1
+    assert f"last reviewed {reviewed}, {age} (limit 12)" in run.out

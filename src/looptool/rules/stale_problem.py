@@ -102,7 +102,8 @@ def _review_problem(question, ctx) -> Problem | None:
     if reviewed >= _months_before(ctx.today, limit):
         return None
     age = _months_between(reviewed, ctx.today)
-    return Problem(f"last reviewed {reviewed.isoformat()}, {age} months ago (limit {limit}); check that a "
+    ago = f"just over {limit} months ago" if age <= limit else f"{age} months ago"
+    return Problem(f"last reviewed {reviewed.isoformat()}, {ago} (limit {limit}); check that a "
                    "strong answer has not changed since, then update `last_reviewed`", ("last_reviewed",))
 
 
