@@ -41,9 +41,7 @@ KNOWN_MISSES = {
     "bad-lt103-mha-batch-bug": "the layer is named only in the symptom sentence and the task says 'fix it'",
     "bad-lt111-rag-manuals": "a need that restates the product, with one implementation hook, reads as concrete",
     "bad-lt111-whatsapp": "two numbers and a scoping hook earn enough grip; arguably a sizing exercise",
-    "bad-lt112-behavioral-sql-duplicates": "a SQL request in a behavioural round is read only at a sentence start",
     "bad-lt112-mlsd-serving-plumbing": "'paging on error rate' without a server word reads as a quality metric",
-    "bad-lt112-pdd-training-loop-from-scratch": "'in the shared editor' between 'Then' and 'implement' hides the request",
     "bad-lt114-my-experience": "'the interviewer's own experience' is not a placeholder word; debatable as a label",
 }
 KNOWN_FALSE_POSITIVES = {
