@@ -35,8 +35,6 @@ KNOWN_MISSES = {
                                      "scaffold may use a classic model on purpose",
     "bad-lt102-global-snapshot": "Chandy-Lamport snapshots: not in the landmark_algorithms catalogue",
     "bad-lt102-mergeable-quantiles": "quantile sketches (KLL, t-digest): not in the catalogue",
-    "bad-lt102-replicated-kv-consensus": "consensus is recognised by name or by the catalogue's wordings, not by "
-                                         "'never let two nodes both think they are in charge'",
     "bad-lt102-seen-urls-tiny-ram": "membership in a memory budget is recognised by its usual wordings only",
     "bad-lt103-mha-batch-bug": "the layer is named only in the symptom sentence and the task says 'fix it'",
     "bad-lt111-rag-manuals": "a need that restates the product, with one implementation hook, reads as concrete",
