@@ -23,11 +23,19 @@ def rule_page(rule: Rule) -> str:
              f"- Default level: **{rule.level}**", f"- Applies to: {rule.scope}"]
     if rule.options:
         lines.append("- Option defaults: " + ", ".join(f"`{k}` = `{json.dumps(v)}`" for k, v in rule.options.items()))
+    if rule.ranges:
+        lines.append("- Allowed values: " + ", ".join(f"`{k}` {_range(*bounds)}" for k, bounds in rule.ranges.items()))
     body = rule.doc.strip().split("\n", 1)[1].strip() if "\n" in rule.doc.strip() else ""
     lines += ["", body, ""]
     lines += ["Suppress one occurrence with a reason:", "", "```yaml",
               f"# looptool: ignore[{rule.name}] -- why this is deliberate", "```", ""]
     return "\n".join(lines)
+
+
+def _range(low, high) -> str:
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
 
 
 def rule_table(link_prefix: str = "docs/rules/") -> str:
@@ -39,7 +47,8 @@ def rule_table(link_prefix: str = "docs/rules/") -> str:
 
 def rules_json() -> list[dict]:
     return [{"code": r.code, "name": r.name, "level": r.level, "scope": r.scope, "summary": r.summary,
-             "options": r.options, "docs": f"docs/rules/{r.name}.md"} for r in catalogue()]
+             "options": r.options,
+             "option_ranges": {k: list(v) for k, v in r.ranges.items()}, "docs": f"docs/rules/{r.name}.md"} for r in catalogue()]
 
 
 def expected_files(root: Path) -> dict[Path, str]:
