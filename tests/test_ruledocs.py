@@ -36,3 +36,12 @@ def test_explain_works_for_every_rule_by_code_and_name(cli):
         assert cli("explain", rule.name).out == by_code.out
     missing = cli("explain", "no-such-rule")
     assert missing.code == 2 and "unknown rule" in missing.err
+
+
+def test_rule_pages_and_json_state_option_ranges():
+    from looptool.ruledocs import rule_page, rules_json
+    from looptool.rules import find
+
+    assert "- Allowed values: `max-age-months` from 1 to 1200" in rule_page(find("stale-problem"))
+    near = next(r for r in rules_json() if r["name"] == "near-duplicate")
+    assert near["option_ranges"] == {"threshold": [0.01, 1.0], "shingle-words": [1, 10]}
