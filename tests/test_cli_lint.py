@@ -239,3 +239,14 @@ def test_stale_review_date_says_how_old(cli, write, reviewed, age):
     run = cli("lint", path, "--today", TODAY, "--select", "stale-problem")
     assert run.code == 1
     assert f"last reviewed {reviewed}, {age} (limit 12)" in run.out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["plan"], "Missing option '--level'"),
+    (["frobnicate"], "No such command 'frobnicate'"),
+    (["lint", "--frob"], "No such option: --frob"),
+])
+def test_command_line_mistakes_are_usage_errors_not_internal_ones(args, message):
+    run = run_subprocess(*args)
+    assert run.code == 2
+    assert message in run.err and "internal error" not in run.err

@@ -330,12 +330,12 @@ def main(argv=None) -> None:
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        # by class name: typer may raise its own vendored copy of click's exceptions
+        kinds = {cls.__name__ for cls in type(exc).__mro__}
+        if "ClickException" in kinds:
             exc.show()
             sys.exit(EXIT_USAGE)
-        if isinstance(exc, click.exceptions.Abort):
+        if "Abort" in kinds:
             sys.exit(EXIT_INTERRUPTED)
         _say(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_USAGE)
