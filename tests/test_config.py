@@ -135,3 +135,16 @@ def test_inline_suppression_through_the_cli(cli, write):
     unused = write("c.yaml", "# looptool: ignore-file[duplicate-id] -- nothing to hide\n" + DUP.split("  - id", 2)[0] + "  - id" + DUP.split("  - id", 2)[1])
     run = cli("lint", unused, "--select", "LT0")
     assert run.code == 1 and "LT012 unused-suppression" in run.out
+
+
+def test_a_broken_pyproject_with_looptool_settings_is_an_error_not_ignored(cli, write, tmp_path):
+    path = write("b.yaml", DUP)
+    write("pyproject.toml", '[tool.looptool]\nignore = ["LT004"]\nstale = [{ id = "x",\n  topic = "y" }]\n')
+    run = cli("lint", path, "--select", "LT0")
+    assert run.code == 2 and "pyproject.toml: cannot read configuration" in run.err and "line 3" in run.err
+
+
+def test_a_broken_pyproject_that_is_not_about_looptool_is_skipped(cli, write, tmp_path):
+    path = write("b.yaml", DUP)
+    write("pyproject.toml", '[project\nname = "x"\n')
+    assert cli("lint", path, "--select", "LT0").code == 1  # the duplicate key, with default settings

@@ -91,9 +91,17 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures looptool. One that does not parse is skipped, unless it
+    mentions looptool: then its error is reported, since its settings would otherwise be dropped."""
     try:
         return "looptool" in _read_toml(path).get("tool", {})
     except ConfigError:
+        try:
+            mentions = b"looptool" in path.read_bytes()
+        except OSError:
+            mentions = False
+        if mentions:
+            raise
         return False
 
 
