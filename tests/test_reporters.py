@@ -10,10 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, sarif_schema
 from test_cli_lint import GOOD
 
-SARIF_SCHEMA = REPO.parent / "shared" / "external-schemas" / "sarif-schema-2.1.0.json"
 
 # a duplicate key inside question top-k-stream, on the line after GOOD
 DUPLICATE = GOOD + "    title: Again\n"
@@ -103,7 +102,6 @@ def test_sarif_validates_against_the_oasis_schema(cli, bank):
     run = lint(cli, "--format", "sarif")
     assert run.code == 1
     log = json.loads(run.out)
-    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "looptool" and driver["version"] and driver["informationUri"].startswith("https://")
     from looptool.rules import catalogue
@@ -121,6 +119,10 @@ def test_sarif_validates_against_the_oasis_schema(cli, bank):
     assert location["artifactLocation"] == {"uri": "bank/dup.yaml", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": DUP, "startColumn": 5}
     assert results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bank/we%2Cird%3Aname.yaml"
+    schema = sarif_schema()  # last: without the schema everything above is still checked
+    if schema is None:
+        pytest.skip("the OASIS SARIF schema is not beside the repository (see tests/conftest.py)")
+    jsonschema.Draft4Validator(schema).validate(log)
     assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
 
 
