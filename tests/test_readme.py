@@ -13,3 +13,16 @@ def test_ci_runs_the_readme_test_command():
     test_command = next(b for b in blocks if b.strip().endswith("pytest"))
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command.strip() in ci
+
+
+def test_the_readme_configuration_example_loads_as_written(tmp_path):
+    """Pasted into a pyproject.toml, every setting in the README's example takes effect."""
+    from looptool.config import load_settings
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = next(b for b in re.findall(r"```toml\n(.*?)```", readme, flags=re.S) if "[tool.looptool]" in b)
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    settings = load_settings([tmp_path])
+    assert settings.role == "ml-platform" and settings.fail_on == "warning"
+    assert settings.ignored_at(str(tmp_path / "archive" / "old.yaml")) >= {"LT101"}
+    assert [e["id"] for e in settings.catalogues["stale_topics"]] == ["user-user-cf"]
