@@ -65,6 +65,8 @@ def test_per_path_ignores_are_relative_to_the_config_file(cli, write):
     ("[rules.near-duplicate]\nthreshold = nan\n", "`rules.near-duplicate.threshold` must be a finite number"),
     ("[rules.near-duplicate]\nthreshold = 1.5\n", "must be between 0.01 and 1.0"),
     ("[rules.near-duplicate]\nshingle-words = -3\n", "must be between 1 and 10"),
+    ("[[catalogues.stale_topics]]\nbogus = 1\n", "`catalogues.stale_topics` entry 1 has unknown key `bogus`"),
+    ("[[catalogues.stale_topics]]\nid = 'x'\nsince = 'soon'\n", "`since` must be a date (YYYY-MM-DD)"),
 ])
 def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
     write("looptool.toml", text)

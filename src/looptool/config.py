@@ -217,8 +217,30 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
             raise ConfigError(f"{where}: `catalogues.{name}` is not a catalogue (known: {', '.join(available())})")
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ConfigError(f"{where}: `catalogues.{name}` must be a list of entries (mappings)")
+        for number, entry in enumerate(entries, 1):
+            _check_catalogue_entry(name, number, entry, where)
         settings.catalogues.setdefault(name, []).extend(entries)
         settings.origins[f"catalogues.{name}"] = where
+
+
+def _check_catalogue_entry(name: str, number: int, entry: dict, where) -> None:
+    """An extra catalogue entry may use only the keys the bundled entries use, and dates must be dates."""
+    import datetime as dt
+
+    from looptool.catalogues import bundled
+
+    known = {key for bundled_entry in bundled(name) for key in bundled_entry}
+    unknown = sorted(str(key) for key in entry if key not in known)
+    if unknown:
+        raise ConfigError(f"{where}: `catalogues.{name}` entry {number} has unknown key `{unknown[0]}` "
+                          f"(keys: {', '.join(sorted(known))})")
+    since = entry.get("since")
+    if since is not None and not isinstance(since, dt.date):
+        try:
+            dt.date.fromisoformat(str(since))
+        except ValueError:
+            raise ConfigError(f"{where}: `catalogues.{name}` entry {number}: `since` must be a date "
+                              f"(YYYY-MM-DD), not {since!r}") from None
 
 
 def _out_of_range(value, default, bounds) -> str | None:
