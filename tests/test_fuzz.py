@@ -98,12 +98,13 @@ def validators():
     def load(path):
         return json.loads(Path(path).read_text(encoding="utf-8"))
 
+    sarif = sarif_schema()
     return {
         "json": jsonschema.Draft202012Validator(load(schema_path("lint-report")),
                                                 format_checker=jsonschema.FormatChecker()),
         "plan": jsonschema.Draft202012Validator(load(schema_path("plan"))),
         # None when the OASIS schema is not beside the repository: then only the structure below is checked
-        "sarif": jsonschema.Draft4Validator(sarif_schema()) if sarif_schema() else None,
+        "sarif": jsonschema.Draft4Validator(sarif) if sarif else None,
     }
 
 

@@ -104,7 +104,7 @@ def render(plan: Plan, request: PlanRequest) -> str:
 
     try:
         return render_plan(plan, request.view, request.fmt, request.handle, color=request.color,
-                           **({"width": request.width} if request.width else {}))
+                           width=request.width)
     except ViewError as exc:
         raise UsageError(str(exc)) from None
 

@@ -94,6 +94,14 @@ def first(matcher: re.Pattern | None, text: str) -> str | None:
     return " ".join(found.group(0).split()) if found else None
 
 
+def is_placeholder(text, ctx) -> bool:
+    """Empty, or nothing but a placeholder word from the `signal_filler` catalogue ("TBD", "n/a"),
+    trailing punctuation aside. Read by missing-signal and missing-references."""
+    bare = str(text).strip().strip(".!:;").strip()
+    whole = group(ctx, "signal_filler", "kind", "placeholder")
+    return not bare or (whole is not None and whole.fullmatch(bare) is not None)
+
+
 def leftover(text: str, matcher: re.Pattern | None) -> list[str]:
     """The lower-case words of ``text`` that ``matcher`` does not cover."""
     return words(matcher.sub(" ", text) if matcher is not None else text)

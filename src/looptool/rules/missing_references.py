@@ -48,7 +48,7 @@ None.
 """
 
 from looptool.rules import Problem
-from looptool.rules._cues import group
+from looptool.rules._cues import group, is_placeholder
 
 CODE, NAME, LEVEL, SCOPE = "LT114", "missing-references", "info", "question"
 
@@ -56,9 +56,8 @@ CODE, NAME, LEVEL, SCOPE = "LT114", "missing-references", "info", "question"
 def check(question, ctx):
     if not (question.is_design and question.active and question.scenario is not None):
         return
-    placeholder = group(ctx, "signal_filler", "kind", "placeholder")
     marker = group(ctx, "signal_filler", "kind", "marker")
-    if any(not _is_placeholder(ref, placeholder, marker) for ref in question.references):
+    if any(not _is_placeholder(ref, ctx, marker) for ref in question.references):
         return
     listed = question.origin is not None and question.origin.has(("references",))
     what = "lists only placeholders as sources" if question.references else "cites no sources"
@@ -69,8 +68,6 @@ def check(question, ctx):
     )
 
 
-def _is_placeholder(reference, placeholder, marker) -> bool:
+def _is_placeholder(reference, ctx, marker) -> bool:
     """Empty, a placeholder word ("TBD"), or a to-do note ("TODO: ask the claims team")."""
-    bare = str(reference).strip().strip(".!:;").strip()
-    return (not bare or (placeholder is not None and placeholder.fullmatch(bare) is not None)
-            or (marker is not None and marker.match(bare) is not None))
+    return is_placeholder(reference, ctx) or (marker is not None and marker.match(str(reference).strip()) is not None)

@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 
 from looptool.rules import Problem
-from looptool.rules._cues import group, leftover
+from looptool.rules._cues import group, is_placeholder, leftover
 from looptool.rules._text import words
 
 CODE, NAME, LEVEL, SCOPE = "LT113", "missing-signal", "warning", "question"
@@ -78,9 +78,7 @@ def check(question, ctx):
 
 
 def _placeholder(signal, ctx) -> str | None:
-    whole = group(ctx, _CATALOGUE, "kind", "placeholder")
-    bare = signal.strip().strip(".!:;").strip()
-    if not bare or (whole is not None and whole.fullmatch(bare)):
+    if is_placeholder(signal, ctx):
         return f"is a placeholder (\"{signal.strip()}\")"
     marker = group(ctx, _CATALOGUE, "kind", "marker")
     found = marker.search(signal) if marker is not None else None

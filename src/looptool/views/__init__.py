@@ -37,11 +37,11 @@ RENDERERS = {"text": text.render, "markdown": markdown.render, "json": _json, "i
 
 
 def render_plan(plan: Plan, view: str = "panel", fmt: str = "text", handle: str | None = None, *,
-                color: bool = False, width: int = text.WIDTH) -> str:
+                color: bool = False, width: int | None = None) -> str:
     """``plan`` (already scheduled) as ``view`` in ``fmt``; ``color``/``width`` apply to text."""
     if fmt not in RENDERERS:
         raise ViewError(f"unknown format `{fmt}`; expected one of: {', '.join(FORMATS)}")
     doc = document.build(plan, view, handle)
     if fmt == "text":
-        return text.render(doc, color=color, width=width)
+        return text.render(doc, color=color, width=width or text.WIDTH)
     return RENDERERS[fmt](doc)
