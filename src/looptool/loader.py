@@ -24,18 +24,24 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-try:  # libyaml's parser when available; the pure-Python one otherwise
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+from yaml.parser import Parser as _PyParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+
+class _PureParser(Reader, Scanner, _PyParser):
+    """PyYAML's pure-Python parser: the reference that diagnoses a broken file."""
+
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _PyParser.__init__(self)
+
+
+try:  # libyaml's parser, the fast path for files that parse
+    from yaml._yaml import CParser as _FastParser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _FastParser = _PureParser
 
 
 MAX_DEPTH = 64
@@ -180,15 +186,34 @@ def load_bytes(raw: bytes, file: str) -> LoadResult:
 
 
 def load_text(text: str, file: str) -> LoadResult:
+    """Parse ``text``; problems are returned, never raised.
+
+    libyaml parses every file first because it is fast. When it stops on an
+    error, the pure-Python parser reads the file again and its verdict is the
+    one reported: libyaml's own limits and wording change between builds (a
+    newer libyaml rejects flow nesting past 1,000 levels before looptool's
+    depth guard sees it), while the pure parser has no limits of its own, so
+    looptool's guards and PyYAML's messages decide, whichever libyaml is
+    installed. Files that parse never pay for the second reading.
+    """
+    result, parser_failed = _parse(text, file, _FastParser)
+    if parser_failed and _FastParser is not _PureParser:
+        result, _ = _parse(text, file, _PureParser)
+    return result
+
+
+def _parse(text: str, file: str, parser) -> tuple[LoadResult, bool]:
     builder = _Builder(file)
+    parser_failed = False
     try:
-        builder.run(text)
+        builder.run(parser(text))
     except _Abort as stop:
         builder.problems.append(stop.problem)
         builder.documents.clear()
     except yaml.MarkedYAMLError as exc:
         builder.problems.append(_syntax_problem(exc, text))
         builder.documents.clear()
+        parser_failed = True
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -196,7 +221,8 @@ def load_text(text: str, file: str) -> LoadResult:
             LoadProblem("encoding-error", line, col, f"character {exc.character!r} is not allowed in YAML")
         )
         builder.documents.clear()
-    return LoadResult(builder.documents, builder.problems, text)
+        parser_failed = True
+    return LoadResult(builder.documents, builder.problems, text), parser_failed
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
@@ -299,8 +325,7 @@ class _Builder:
         return value
 
     # -- the event loop ----------------------------------------------------
-    def run(self, text: str) -> None:
-        parser = _Parser(text)
+    def run(self, parser) -> None:
         get = parser.get_event
         doc_index = 0
         while True:

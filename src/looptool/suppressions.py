@@ -129,10 +129,10 @@ class _InText:
 def _string_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     from yaml import ScalarToken, YAMLError
 
-    from looptool.loader import _Parser
+    from looptool.loader import _FastParser
 
     spans = []
-    scanner = _Parser(text)
+    scanner = _FastParser(text)
     try:
         while scanner.check_token():
             token = scanner.get_token()
