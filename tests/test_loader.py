@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from looptool.loader import load_bytes, load_text, resolve_plain
 
@@ -69,6 +70,64 @@ def test_alias_bomb_is_stopped():
 def test_deep_nesting_is_stopped_quickly():
     result = load_text("[" * 20000 + "]" * 20000, "f")
     assert [(p.rule, p.line) for p in result.problems] == [("too-complex", 1)]
+
+
+class _StrictLibyaml:
+    """A parser that, like a newer libyaml, refuses nesting past a limit of its own.
+
+    It raises libyaml's ScannerError before handing over a single event, as
+    libyaml's scanner does when it looks ahead along a long flow line.
+    """
+
+    LIMIT = 1000
+
+    def __init__(self, text):
+        from looptool import loader
+
+        depth = 0
+        for index, char in enumerate(text):
+            depth += (char in "[{") - (char in "]}")
+            if depth > self.LIMIT:
+                mark = yaml.Mark("<unicode string>", index, 0, index, None, None)
+                raise yaml.scanner.ScannerError("while increasing flow level", mark,
+                                                "exceeded maximum nesting depth", mark)
+        self._inner = loader._PureParser(text)
+        self.get_event = self._inner.get_event
+
+
+DEEP = ["[" * 20000 + "]" * 20000, "{a: " * 5000 + "1" + "}" * 5000,
+        "".join("  " * i + "a:\n" for i in range(3000)) + "  " * 3000 + "x\n"]
+
+
+@pytest.mark.parametrize("text", DEEP, ids=["flow-seq", "flow-map", "block-map"])
+def test_too_deep_is_the_same_finding_whichever_libyaml_stops_it(monkeypatch, text):
+    """A libyaml that rejects deep nesting itself must not turn LT005 into a syntax error."""
+    from looptool import loader
+
+    expected = load_text(text, "f").problems
+    monkeypatch.setattr(loader, "_FastParser", _StrictLibyaml)
+    assert load_text(text, "f").problems == expected
+    assert [(p.rule, p.message) for p in expected] == [
+        ("too-complex", "nesting deeper than 64 levels; no looptool file needs this")]
+
+
+def _corpus_files():
+    from conftest import REPO
+
+    return sorted(p for p in (REPO / "tests" / "corpus").rglob("*") if p.is_file() and p.name != "cases.yaml")
+
+
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_libyaml_and_the_pure_parser_report_the_same_problems(monkeypatch, path):
+    """Every stored broken-input case reads the same with and without libyaml."""
+    from looptool import loader
+
+    raw = path.read_bytes()
+    with_libyaml = load_bytes(raw, "f")
+    monkeypatch.setattr(loader, "_FastParser", loader._PureParser)
+    without = load_bytes(raw, "f")
+    assert without.problems == with_libyaml.problems
+    assert [d.data for d in without.documents] == [d.data for d in with_libyaml.documents]
 
 
 def test_tab_indentation_has_a_plain_message():

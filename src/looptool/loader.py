@@ -305,7 +305,7 @@ class _Builder:
 
     def _scalar(self, event, path):
         tag, value = event.tag, event.value
-        if event.style == "" and tag is None:  # ''
+        if not event.style and tag is None:  # a plain scalar: libyaml says "", the pure parser None
             return resolve_plain(value)
         if tag in _STR_TAGS or tag is None:
             return value
@@ -396,7 +396,7 @@ class _Builder:
                     # a mapping key: kept as its source text
                     top.key = event.value
                     top.key_mark = event.start_mark
-                    if event.value == "<<" and event.style == "" and top.merges is None:
+                    if event.value == "<<" and not event.style and top.merges is None:
                         top.merges = []
                     if event.anchor:
                         anchors[event.anchor] = (event.value, 1)

@@ -9,12 +9,15 @@ from looptool import __version__
 
 PROJECT_URL = "https://github.com/looptool/looptool"
 # Rule pages are generated from the rule docstrings into docs/rules/<name>.md.
-RULE_DOC_URL = PROJECT_URL + "/blob/v{version}/docs/rules/{name}.md"
+# A release links the pages at its own tag; a development version (".devN",
+# everything on main between releases) links main, since it has no tag.
+RULE_DOC_URL = PROJECT_URL + "/blob/{ref}/docs/rules/{name}.md"
 LEVEL_ORDER = ("error", "warning", "info")
 
 
-def rule_doc_url(name: str) -> str:
-    return RULE_DOC_URL.format(version=__version__, name=name)
+def rule_doc_url(name: str, version: str = __version__) -> str:
+    ref = "main" if ".dev" in version else f"v{version}"
+    return RULE_DOC_URL.format(ref=ref, name=name)
 
 
 # what a one-line report must not print raw: line breaks, and controls a terminal would obey
