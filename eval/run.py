@@ -1,0 +1,146 @@
+"""Measure the content rules on the labelled real-question corpus.
+
+    python eval/run.py                   # the dev split (tune on this one only)
+    python eval/run.py --split test      # the frozen test split: measure once, at the end
+    python eval/run.py --split all --set extra   # the seeds' examples and hard cases
+
+It lints the corpus folders with the real CLI (``looptool lint --format
+json``), matches each finding to its question by id, and compares, per
+failure mode, the questions flagged with the questions labelled (see
+eval/LABELLING.md). Precision and recall come with Wilson 95% intervals,
+since the counts are small. ``--markdown`` prints the table the README uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+SETS = {"corpus": HERE / "corpus", "extra": HERE / "extra"}
+TODAY = "2026-12-06"
+
+# failure mode (label) -> the rule whose finding answers it
+MODES = {
+    "vague-scenario": "vague-scenario",
+    "mislabeled-interview": "mislabeled-interview",
+    "ml-clothing": "ml-clothing",
+    "rederive-from-scratch": "rederive-from-scratch",
+    "stale-problem": "stale-problem",
+    "low-signal-ml-coding": "low-signal-ml-coding",
+}
+
+
+def load_labels(root: Path) -> dict[str, dict]:
+    labels = {}
+    for path in sorted(root.glob("*/labels.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for qid, label in (data.get("questions") or {}).items():
+            if qid in labels:
+                sys.exit(f"{path}: question id {qid!r} is labelled twice")
+            labels[qid] = {**label, "source": path.parent.name}
+    return labels
+
+
+def lint(root: Path) -> dict[str, list[dict]]:
+    """Question id -> its findings, from one run of the real CLI over every folder."""
+    folders = sorted(str(p.parent) for p in root.glob("*/questions.yaml"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "looptool", "lint", *folders, "--format", "json", "--no-cache",
+         "--today", TODAY],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode not in (0, 1):
+        sys.exit(f"looptool lint failed ({proc.returncode}): {proc.stderr.strip()}")
+    report = json.loads(proc.stdout)
+    found = defaultdict(list)
+    for finding in report["findings"]:
+        if finding.get("subject"):
+            found[finding["subject"]].append(finding)
+    return found
+
+
+def wilson(hits: int, total: int) -> tuple[float, float]:
+    """95% Wilson score interval of ``hits / total``."""
+    if total == 0:
+        return (0.0, 1.0)
+    z = 1.96
+    p = hits / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _ratio(hits: int, total: int) -> str:
+    if total == 0:
+        return "n/a"
+    low, high = wilson(hits, total)
+    return f"{hits / total:.2f} ({low:.2f}-{high:.2f})"
+
+
+def measure(labels: dict, found: dict, split: str) -> dict:
+    chosen = {qid: lab for qid, lab in labels.items() if split == "all" or lab.get("split") == split}
+    rows = {}
+    for mode, rule in MODES.items():
+        truth = {qid for qid, lab in chosen.items() if mode in (lab.get("findings") or [])}
+        flagged = {qid for qid in chosen if any(f["name"] == rule for f in found.get(qid, []))}
+        rows[mode] = {
+            "labelled": len(truth), "flagged": len(flagged), "hits": len(truth & flagged),
+            "missed": sorted(truth - flagged), "false": sorted(flagged - truth),
+        }
+    rules = set(MODES.values())
+    clean = [qid for qid, lab in chosen.items() if not lab.get("findings")]
+    alarmed = sorted(qid for qid in clean if any(f["name"] in rules for f in found.get(qid, [])))
+    return {"split": split, "questions": len(chosen), "clean": len(clean), "clean_alarmed": alarmed,
+            "modes": rows}
+
+
+def table(result: dict) -> str:
+    lines = [
+        f"Split `{result['split']}`: {result['questions']} questions, {result['clean']} clean.",
+        "",
+        "| failure mode | labelled | flagged | precision (95% CI) | recall (95% CI) |",
+        "|---|---|---|---|---|",
+    ]
+    for mode, row in result["modes"].items():
+        lines.append(f"| {mode} | {row['labelled']} | {row['flagged']} | "
+                     f"{_ratio(row['hits'], row['flagged'])} | {_ratio(row['hits'], row['labelled'])} |")
+    alarmed = len(result["clean_alarmed"])
+    lines += ["", f"Clean questions with a failure-mode finding: {alarmed} of {result['clean']} "
+                  f"({_ratio(alarmed, result['clean'])})."]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--set", choices=sorted(SETS), default="corpus")
+    parser.add_argument("--details", action="store_true", help="list the missed and false ids")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    root = SETS[args.set]
+    labels = load_labels(root)
+    result = measure(labels, lint(root), args.split)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(table(result))
+    if args.details:
+        for mode, row in result["modes"].items():
+            for kind in ("missed", "false"):
+                for qid in row[kind]:
+                    print(f"  {mode} {kind}: {qid}")
+        for qid in result["clean_alarmed"]:
+            print(f"  clean alarmed: {qid}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
