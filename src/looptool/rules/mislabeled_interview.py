@@ -29,6 +29,17 @@
   writes a second") count as coding work only when code is their object
   ("build a trie class", "speed up this function").
 
+- any type whose prompt asks for nothing that the type promises. The
+  question-analysis layer reads what each sentence of the prompt asks the
+  candidate to do (design, write code, work a problem, recall facts, answer
+  math items, work on a dataset, present their own project, talk about their
+  career, describe a past situation), and the finding is raised only when
+  none of the requests is one the type promises: a `system-design` made of
+  "What is sharding?" and "Explain CAP", a `behavioral` question that asks
+  "Why do you want to work here?", a `data-modeling` round that is a theory
+  quiz, a `career-chat` that is a technical grilling. The message quotes the
+  sentence. A prompt with no recognisable request is left alone.
+
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
 metric or model-specific concerns, and a design question that shows code
@@ -88,6 +99,7 @@ questions:
 
 from __future__ import annotations
 
+from looptool.analysis import ASK_WORDS, PROMISES, analyse
 from looptool.rules import Problem
 from looptool.rules._cues import first, group, quantities, sentences
 
@@ -103,14 +115,35 @@ _ML_GROUPS = ("ml-data", "ml-labels", "ml-metric", "ml-feedback", "ml-infra")
 def check(question, ctx):
     if not question.active:
         return
+    found = []
     if question.type == "system-design":
-        yield from _system_design(question, ctx)
+        found = list(_system_design(question, ctx))
     elif question.type == "ml-system-design":
-        yield from _ml_system_design(question, ctx)
+        found = list(_ml_system_design(question, ctx))
     elif question.type == "coding":
-        yield from _coding(question, ctx)
+        found = list(_coding(question, ctx))
     elif question.type in _CONVERSATIONS:
-        yield from _conversation(question, ctx)
+        found = list(_conversation(question, ctx))
+    yield from found or _broken_promise(question, ctx)
+
+
+def _broken_promise(question, ctx):
+    """Every request in the prompt asks for something other than what the type promises."""
+    promised = PROMISES.get(question.type)
+    if not promised or _find(ctx, "code-block", question.prompt):
+        return
+    analysis = analyse(question)
+    asked = analysis.kinds()
+    if not asked or asked & promised:
+        return
+    kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
+    evidence = analysis.asks[kind]
+    share = f"{len(evidence)} of {len(analysis.requests)} sentences" if len(analysis.requests) > 1 else "its one sentence"
+    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    yield Problem(
+        f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt asks them to "
+        f"{ASK_WORDS[kind]} ({share}: {evidence[0].quote(70)}); retype the question, or rewrite the prompt "
+        "to ask for what the type promises", ("type",))
 
 
 def _system_design(question, ctx):
