@@ -242,11 +242,12 @@ def test_stale_review_date_says_how_old(cli, write, reviewed, age):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["plan"], "Missing option '--level'"),
-    (["frobnicate"], "No such command 'frobnicate'"),
-    (["lint", "--frob"], "No such option: --frob"),
+    (["plan"], r"Missing option '--level'"),
+    (["frobnicate"], r"No such command 'frobnicate'"),
+    # click says "No such option '--frob'", typer's rich formatter "No such option: --frob"
+    (["lint", "--frob"], r"No such option:? '?--frob"),
 ])
 def test_command_line_mistakes_are_usage_errors_not_internal_ones(args, message):
     run = run_subprocess(*args)
     assert run.code == 2
-    assert message in run.err and "internal error" not in run.err
+    assert re.search(message, run.err) and "internal error" not in run.err

@@ -41,8 +41,9 @@ def test_the_oldest_dependency_pins_are_the_declared_lower_bounds():
 
 
 def test_ci_also_runs_the_oldest_dependency_suite():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "bash .ci/oldest" in readme and (REPO / ".ci" / "oldest").exists()
+    assert "bash .ci/oldest" in ci and "bash .ci/oldest" in readme
 
 
 def test_the_readme_configuration_example_loads_as_written(tmp_path):
