@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 def profile(bank_dir: Path) -> list[tuple[str, float]]:
     import yaml
 
-    from looptool import bank as bank_mod
-    from looptool import rules
-    from looptool.linter import Context, LintResult, _subjects, apply_suppressions, selected_rules
-    from looptool.loader import decode, load_text
+    from looptool.bank import load as bank_mod
+    from looptool.bank.loader import decode, load_text
+    from looptool.lint import rules
+    from looptool.lint.linter import Context, LintResult, _subjects, apply_suppressions, selected_rules
     from looptool.reporters import get
 
     timings: dict[str, float] = defaultdict(float)

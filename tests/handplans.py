@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from looptool import agenda
-from looptool.bank import load_bank
-from looptool.plan import Interview, Plan
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.plan import agenda
+from looptool.plan.result import Interview, Plan
+from looptool.plan.selection import candidates
 
 DAY = dt.date(2026, 11, 24)
 

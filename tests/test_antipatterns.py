@@ -15,8 +15,9 @@ from collections import Counter
 
 import pytest
 
+from looptool.lint import rules
+
 from conftest import REPO, TODAY, run_subprocess
-from looptool import rules
 
 GALLERY = REPO / "examples" / "antipatterns"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.assign import AssignError, assign, can_lead, min_cost_assignment, need_for
-from looptool.bank import Bank, load_bank
-from looptool.model import LEVEL_RANK, Interviewer, LoopTemplate, Progression, Question, Slot
-from looptool.plan import Interview
-from looptool.planner import make_plan
-from looptool.resources import bundled_bank
+from looptool.bank.load import Bank, load_bank
+from looptool.bank.model import LEVEL_RANK, Interviewer, LoopTemplate, Progression, Question, Slot
+from looptool.bank.resources import bundled_bank
+from looptool.plan.assign import AssignError, assign, can_lead, min_cost_assignment, need_for
+from looptool.plan.planner import make_plan
+from looptool.plan.result import Interview
 
 BUNDLED, _ = load_bank([bundled_bank()])
 

@@ -7,10 +7,11 @@ from collections import Counter
 
 import pytest
 
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.plan.selection import candidates
+
 from conftest import TODAY
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
 
 BANK, FINDINGS = load_bank([bundled_bank()])
 QUESTIONS = BANK.questions

@@ -16,18 +16,19 @@ import re
 from functools import cache
 
 import pytest
-from handplans import DAY, bundled, hand_plan
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 from test_fuzz import cases
 
-from looptool import agenda
-from looptool.bank import Bank
-from looptool.model import LEVELS, Band, Question, Scenario
-from looptool.planner import lint_bank, make_plan
-from looptool.views import FORMATS, render_plan
-from looptool.views.document import kinds
+from looptool.bank.load import Bank
+from looptool.bank.model import LEVELS, Band, Question, Scenario
+from looptool.plan import agenda
+from looptool.plan.planner import lint_bank, make_plan
+from looptool.plan.views import FORMATS, render_plan
+from looptool.plan.views.document import kinds
+
+from handplans import DAY, bundled, hand_plan
 
 WINDOW = 5
 
@@ -139,7 +140,7 @@ def test_the_check_would_catch_a_single_leaked_hook(monkeypatch):
     plan = agenda.schedule(hand_plan("staff", "mlops"), day=DAY)
     design = next(i.question for i in plan.interviews if i.question.scenario and i.question.scenario.hooks)
     hook = design.scenario.hooks[-1]
-    from looptool.views import document
+    from looptool.plan.views import document
 
     real = document.kind_parts
 

@@ -6,10 +6,11 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, TODAY, run_subprocess
 
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+
+from conftest import REPO, TODAY, run_subprocess
 
 BUNDLED, _ = load_bank([bundled_bank()])
 POOL = REPO / "loops" / "interviewers.example.yaml"

@@ -45,18 +45,19 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, TODAY, sarif_schema
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from looptool.bank import load_bank
+from looptool.bank.load import load_bank
+from looptool.bank.loader import load_bytes
+from looptool.bank.model import LEVELS, TYPES
+from looptool.bank.resources import bundled_bank, schema_path
 from looptool.cli import main
-from looptool.loader import load_bytes
-from looptool.model import LEVELS, TYPES
+from looptool.plan.views import FORMATS, VIEWS
 from looptool.reporters import REPORTERS
-from looptool.resources import bundled_bank, schema_path
-from looptool.views import FORMATS, VIEWS
+
+from conftest import REPO, TODAY, sarif_schema
 
 pytestmark = pytest.mark.fuzz
 
@@ -633,7 +634,7 @@ def _extreme(default):
 
 @st.composite
 def rule_options(draw) -> dict:
-    from looptool.rules import catalogue
+    from looptool.lint.rules import catalogue
 
     out = {}
     for rule in draw(st.lists(st.sampled_from([r for r in catalogue() if r.options]), max_size=3,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.loader import load_bytes, load_text, resolve_plain
+from looptool.bank.loader import load_bytes, load_text, resolve_plain
 
 
 def problems(text):

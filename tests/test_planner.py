@@ -8,13 +8,19 @@ import random
 
 import pytest
 
-from looptool.bank import Bank, UsageError, load_bank
-from looptool.model import LoopTemplate, Progression, Question, Role, Slot
-from looptool.planner import (
-    EXCLUDED, LINT_ERRORS, PlanError, load_excludes, make_plan, signal_key, unfillable,
+from looptool.bank.load import Bank, UsageError, load_bank
+from looptool.bank.model import LoopTemplate, Progression, Question, Role, Slot
+from looptool.bank.resources import bundled_bank
+from looptool.plan.planner import (
+    EXCLUDED,
+    LINT_ERRORS,
+    PlanError,
+    load_excludes,
+    make_plan,
+    signal_key,
+    unfillable,
 )
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
+from looptool.plan.selection import candidates
 
 BUNDLED, LOAD_FINDINGS = load_bank([bundled_bank()])
 LEVELS = ["intern", "junior", "senior", "staff"]

@@ -17,7 +17,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from looptool.linter import LintOptions, lint
+from looptool.lint.linter import LintOptions, lint
 
 TODAY = dt.date(2026, 11, 24)
 FRESH = "2026-08-19"

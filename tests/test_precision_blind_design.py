@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from looptool.linter import LintOptions, lint
+from looptool.lint.linter import LintOptions, lint
 
 
 def rubric(low, mid, high):

@@ -30,9 +30,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from looptool import rules
-from looptool.config import Settings
-from looptool.linter import LintOptions, lint
+from looptool.lint import rules
+from looptool.lint.config import Settings
+from looptool.lint.linter import LintOptions, lint
 
 CASES_DIR = Path(__file__).parent / "rules"
 

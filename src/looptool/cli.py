@@ -59,7 +59,7 @@ def parse_date(value: Optional[str], option: str = "--today") -> Optional[dt.dat
 def _default_paths(paths):
     if paths:
         return paths
-    from looptool.resources import bundled_bank
+    from looptool.bank.resources import bundled_bank
 
     return [bundled_bank()]
 
@@ -89,10 +89,11 @@ def lint(
 
     Example: looptool lint loops/ --today 2026-11-24 --select LT1 --ignore stale-problem
     """
-    from looptool import ci
-    from looptool.findings import at_least
-    from looptool.linter import LintOptions, lint as run_lint
+    from looptool.lint.findings import at_least
+    from looptool.lint.linter import LintOptions
+    from looptool.lint.linter import lint as run_lint
     from looptool.reporters import choose, get
+    from looptool.review import ci
 
     if baseline and write_baseline:
         raise Fail("--baseline and --write-baseline do not go together")
@@ -126,8 +127,8 @@ def _selectors(values: list[str]) -> list[str]:
 
 
 def _settings(paths, config, overrides):
-    from looptool.config import ConfigError, load_settings
-    from looptool.findings import LEVELS
+    from looptool.lint.config import ConfigError, load_settings
+    from looptool.lint.findings import LEVELS
 
     if overrides.get("fail-on") not in (None, *LEVELS):
         raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
@@ -149,7 +150,7 @@ def show_config(
     """
     import json
 
-    from looptool.config import describe
+    from looptool.lint.config import describe
 
     settings = _settings(list(paths or []) or [Path.cwd()], config, {})
     typer.echo(f"# config file: {settings.source or '(none found: defaults)'}")
@@ -170,8 +171,8 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    from looptool import ruledocs
-    from looptool.rules import catalogue
+    from looptool.lint import ruledocs
+    from looptool.lint.rules import catalogue
 
     if fmt == "json":
         import json
@@ -201,9 +202,8 @@ def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (d
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from looptool.rules import find
-
-    from looptool.ruledocs import rule_page
+    from looptool.lint.ruledocs import rule_page
+    from looptool.lint.rules import find
 
     found = find(rule)
     if found is None:
@@ -224,8 +224,8 @@ def diff(
 
     Example: looptool diff origin/main --bank loops/ --format markdown
     """
-    from looptool.impact import between
     from looptool.reporters.impact import RENDERERS, render
+    from looptool.review.impact import between
 
     if output_format not in RENDERERS:
         raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
@@ -268,9 +268,9 @@ def plan(
     """
     import os
 
+    from looptool.commands.plan import PlanRequest, run
     from looptool.fsutil import write_atomic
-    from looptool.plan_request import PlanRequest, run
-    from looptool.planner import PlanError
+    from looptool.plan.planner import PlanError
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
