@@ -25,7 +25,7 @@ def bundled():
 def hand_plan(level="senior", role=None, bank=None, pool=True, skip=0, **extra) -> Plan:
     """A plan for ``level`` and ``role``; ``skip`` passes over that many fitting questions per slot."""
     bank = bank or bundled()
-    template = bank.loop_for(level)
+    template = bank.template_for(level)
     role_obj = bank.role(role) if role else None
     used: dict[str, str] = {}
     busy: set[str] = set()

@@ -77,9 +77,9 @@ def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
 
 
 def test_every_numeric_option_has_a_range_that_holds_its_default():
-    from looptool.lint import rules
+    from looptool.lint import registry
 
-    for rule in rules.catalogue():
+    for rule in registry.catalogue():
         for option, default in rule.options.items():
             if isinstance(default, bool) or not isinstance(default, (int, float)):
                 continue
@@ -106,9 +106,9 @@ def test_cli_select_replaces_and_ignore_extends(write, tmp_path):
 
 
 def test_option_type_is_checked(write, tmp_path):
-    from looptool.lint import rules
+    from looptool.lint import registry
 
-    optioned = next((r for r in rules.catalogue() if r.options), None)
+    optioned = next((r for r in registry.catalogue() if r.options), None)
     if optioned is None:
         pytest.skip("no rule with options yet")
     name, default = next(iter(optioned.options.items()))

@@ -103,7 +103,7 @@ def test_sarif_validates_against_the_oasis_schema(cli, bank):
     log = json.loads(run.out)
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "looptool" and driver["version"] and driver["informationUri"].startswith("https://")
-    from looptool.lint.rules import catalogue
+    from looptool.lint.registry import catalogue
 
     assert [r["id"] for r in driver["rules"]] == [r.code for r in catalogue()]
     for rule in driver["rules"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from looptool.lint import ruledocs
-from looptool.lint.rules import catalogue
+from looptool.lint.registry import catalogue
 
 from conftest import REPO
 
@@ -41,7 +41,7 @@ def test_explain_works_for_every_rule_by_code_and_name(cli):
 
 def test_rule_pages_and_json_state_option_ranges():
     from looptool.lint.ruledocs import rule_page, rules_json
-    from looptool.lint.rules import find
+    from looptool.lint.registry import find
 
     assert "- Allowed values: `max-age-months` from 1 to 1200" in rule_page(find("stale-problem"))
     near = next(r for r in rules_json() if r["name"] == "near-duplicate")

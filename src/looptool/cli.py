@@ -15,6 +15,11 @@ from typing import List, Optional
 import typer
 
 from looptool import __version__
+from looptool.errors import UsageError
+from looptool.fsutil import write_atomic
+from looptool.bank.resources import bundled_bank
+from looptool.lint.findings import LEVELS, at_least
+from looptool.reporters.common import one_line
 
 app = typer.Typer(
     name="looptool",
@@ -59,8 +64,6 @@ def parse_date(value: Optional[str], option: str = "--today") -> Optional[dt.dat
 def _default_paths(paths):
     if paths:
         return paths
-    from looptool.bank.resources import bundled_bank
-
     return [bundled_bank()]
 
 
@@ -89,7 +92,7 @@ def lint(
 
     Example: looptool lint loops/ --today 2026-11-24 --select LT1 --ignore stale-problem
     """
-    from looptool.lint.findings import at_least
+    # deferred for start-up (tests/test_startup.py): the linter loads YAML, JSON Schema and every rule
     from looptool.lint.linter import LintOptions
     from looptool.lint.linter import lint as run_lint
     from looptool.reporters import choose, get
@@ -127,9 +130,8 @@ def _selectors(values: list[str]) -> list[str]:
 
 
 def _settings(paths, config, overrides):
+    # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import ConfigError, load_settings
-    from looptool.lint.findings import LEVELS
-
     if overrides.get("fail-on") not in (None, *LEVELS):
         raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
     try:
@@ -150,6 +152,7 @@ def show_config(
     """
     import json
 
+    # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import describe
 
     settings = _settings(list(paths or []) or [Path.cwd()], config, {})
@@ -171,8 +174,9 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
+    # deferred for start-up: the registry imports every rule module
     from looptool.lint import ruledocs
-    from looptool.lint.rules import catalogue
+    from looptool.lint.registry import catalogue
 
     if fmt == "json":
         import json
@@ -202,8 +206,9 @@ def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (d
     from rich.console import Console
     from rich.markdown import Markdown
 
+    # deferred for start-up: the registry imports every rule module
+    from looptool.lint.registry import find
     from looptool.lint.ruledocs import rule_page
-    from looptool.lint.rules import find
 
     found = find(rule)
     if found is None:
@@ -224,6 +229,7 @@ def diff(
 
     Example: looptool diff origin/main --bank loops/ --format markdown
     """
+    # deferred for start-up: diff loads the bank (YAML, JSON Schema) and the planner
     from looptool.reporters.impact import RENDERERS, render
     from looptool.review.impact import between
 
@@ -268,9 +274,9 @@ def plan(
     """
     import os
 
+    # deferred for start-up: planning loads the bank, the linter and the views
     from looptool.commands.plan import PlanRequest, run
-    from looptool.fsutil import write_atomic
-    from looptool.plan.planner import PlanError
+    from looptool.plan.feasibility import PlanError
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
@@ -303,8 +309,6 @@ def _terminal_width() -> int:
 
 def _say(message: str) -> None:
     """One line on stderr, whatever the message quotes from a file."""
-    from looptool.reporters.common import one_line
-
     print(f"looptool: {one_line(message)}", file=sys.stderr)
 
 
@@ -315,8 +319,6 @@ def _interrupted():
 
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
-    from looptool.errors import UsageError
-
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(args=argv, prog_name="looptool", standalone_mode=False)

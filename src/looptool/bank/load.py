@@ -22,7 +22,6 @@ from looptool.bank.resources import bundled_bank
 from looptool.bank.schema import validate_item
 from looptool.bank.suppressions import scan
 from looptool.errors import UsageError  # noqa: F401 - re-exported for callers
-from looptool.lint.findings import Finding
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FALLBACK_KINDS = ("skills", "roles", "loops")
@@ -55,13 +54,22 @@ class Bank:
     def role(self, name: str) -> model.Role | None:
         return _by_name(self.roles, name)
 
-    def loop_for(self, level: str) -> model.LoopTemplate | None:
-        """The loop template for a level, by template id, level or alias."""
+    def template_for(self, level: str, role=None) -> model.LoopTemplate | None:
+        """The loop template for a level (template id, level or alias) and a role (id or Role).
+
+        The one answer for the planner, the linter and ``looptool diff``:
+        among the templates ``level`` names, the role's own; else the one
+        whose id it is; else the general one (no role); else, when no role is
+        asked for, the first. None when nothing fits.
+        """
         wanted = level.strip().lower()
-        for loop in self.loops:
-            if wanted in (loop.id, loop.level, *loop.aliases):
-                return loop
-        return None
+        matching = [loop for loop in self.loops if wanted in (loop.id, loop.level, *loop.aliases)]
+        role_id = getattr(role, "id", role)
+        named = next((loop for loop in matching if loop.id == wanted), None)
+        own = next((loop for loop in matching if role_id is not None and loop.role == role_id), None)
+        general = next((loop for loop in matching if loop.role is None), None)
+        fallback = matching[0] if matching and role_id is None else None
+        return own or named or general or fallback
 
     def question(self, qid: str) -> model.Question | None:
         return next((q for q in self.questions if q.id == qid), None)
@@ -144,25 +152,36 @@ def read_file(path: Path) -> tuple[bytes | None, str | None]:
         return None, exc.strerror or str(exc)
 
 
+@dataclass(frozen=True)
+class LoadProblem:
+    """A problem met while reading, named by the file-scope rule it is a finding of.
+
+    The bank knows no rule codes or levels: ``looptool.lint.stamp`` turns each
+    problem into a Finding from the rule registry.
+    """
+
+    rule: str  # a rule name, e.g. ``syntax-error``
+    file: str
+    line: int
+    column: int
+    message: str
+    path: tuple = ()
+    subject: str | None = None
+
+
 class _Collector:
-    """Turns load and schema problems into findings while building the bank."""
+    """Gathers load and schema problems while building the bank."""
 
     def __init__(self):
-        from looptool.lint import rules
-
-        self.rules = rules
-        self.findings: list[Finding] = []
+        self.problems: list[LoadProblem] = []
 
     def add(self, rule_name, file, line, column, message, path=(), subject=None):
-        rule = self.rules.by_name(rule_name)
-        self.findings.append(Finding(
-            file=file, line=line, column=column, code=rule.code, name=rule.name,
-            level=rule.level, message=message, path=tuple(path), subject=subject,
-        ))
+        self.problems.append(LoadProblem(rule_name, file, line, column, message, tuple(path), subject))
 
 
-def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[Finding]]:
-    """Read every file under ``paths`` into a Bank, with the findings met on the way."""
+def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[LoadProblem]]:
+    """Read every file under ``paths`` into a Bank, with the problems met on the way
+    (``looptool.lint.linter.read_bank`` gives them as findings)."""
     collector = _Collector()
     bank = Bank()
     for path in discover(paths):
@@ -176,7 +195,7 @@ def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[Finding]]:
         _load_file(raw, shown, bank, collector)
     if fallback:
         _apply_fallbacks(bank)
-    return bank, collector.findings
+    return bank, collector.problems
 
 
 def _load_file(raw: bytes, shown: str, bank: Bank, collector: _Collector) -> None:

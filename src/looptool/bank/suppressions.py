@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from yaml import ScalarToken, YAMLError
+
+from looptool.bank.loader import _FastParser
+
 _MARKER = re.compile(
     r"(?:^|\s)#\s*looptool:\s*(?P<kind>ignore-file|ignore)\s*(?:\[(?P<rules>[^\]]*)\])?(?P<rest>.*)$"
 )
@@ -26,15 +30,16 @@ class Suppression:
     file: str
     line: int  # where the comment is
     column: int
-    codes: set[str]
+    names: tuple[str, ...]  # rules as written (codes or names); the linter resolves them
     reason: str
     kind: str  # "line", "item" or "file"
     target_line: int = 0
     item_path: tuple | None = None
     used: set[str] = field(default_factory=set)
 
-    def covers(self, finding) -> bool:
-        if finding.file != self.file or finding.code not in self.codes:
+    def reaches(self, finding) -> bool:
+        """Whether the finding's place is covered, whatever its rule."""
+        if finding.file != self.file:
             return False
         if self.kind == "file":
             return True
@@ -55,8 +60,6 @@ def scan(text: str, file: str, documents) -> tuple[list[Suppression], list[Inval
     """Find suppression comments in one file's text."""
     if "looptool:" not in text:
         return [], []
-    from looptool.lint import rules
-
     lines = text.splitlines()
     item_starts = _item_starts(documents)
     in_text = _InText(text)
@@ -71,29 +74,20 @@ def scan(text: str, file: str, documents) -> tuple[list[Suppression], list[Inval
         if not names:
             invalid.append(Invalid(file, number, column, "a suppression must name its rules: `ignore[rule-name]`"))
             continue
-        codes = set()
-        for name in names:
-            rule = rules.find(name)
-            if rule is None:
-                invalid.append(Invalid(file, number, column, f"suppression names unknown rule `{name}`"))
-            else:
-                codes.add(rule.code)
         rest = match.group("rest").strip()
         reason = rest[2:].strip() if rest.startswith("--") else ""
         if not reason:
             invalid.append(Invalid(file, number, column,
                                    "a suppression needs a reason after `--`, e.g. `-- scenario is open on purpose`"))
-        if not codes:
-            continue
         own_line = not line[: column - 1].strip()
         if match.group("kind") == "ignore-file":
-            found.append(Suppression(file, number, column, codes, reason, "file"))
+            found.append(Suppression(file, number, column, tuple(names), reason, "file"))
         elif own_line:
             target = _next_content_line(lines, number)
             path = item_starts.get(target)
-            found.append(Suppression(file, number, column, codes, reason, "item" if path else "line", target, path))
+            found.append(Suppression(file, number, column, tuple(names), reason, "item" if path else "line", target, path))
         else:
-            found.append(Suppression(file, number, column, codes, reason, "line", number))
+            found.append(Suppression(file, number, column, tuple(names), reason, "line", number))
     return found, invalid
 
 
@@ -127,10 +121,6 @@ class _InText:
 
 
 def _string_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    from yaml import ScalarToken, YAMLError
-
-    from looptool.bank.loader import _FastParser
-
     spans = []
     scanner = _FastParser(text)
     try:

@@ -23,6 +23,7 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
+from looptool.fsutil import write_atomic
 from looptool.lint.findings import Finding
 
 
@@ -77,8 +78,6 @@ class FindingCache:
     def put(self, content_hash: str, findings: list[Finding]) -> None:
         rows = [{k: v for k, v in asdict(f).items() if k != "file"} for f in findings]
         try:
-            from looptool.fsutil import write_atomic
-
             self.dir.mkdir(parents=True, exist_ok=True)
             write_atomic(self._path(content_hash), json.dumps(rows))
         except Exception:  # noqa: BLE001 - a cache that cannot be written is just a slower run

@@ -33,6 +33,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from looptool.bank.catalogues import available, bundled
+from looptool.bank.loader import load_bytes
+from looptool.lint import registry
 from looptool.lint.findings import LEVELS
 
 CONFIG_NAMES = (".looptool.yaml", "looptool.toml", "pyproject.toml")
@@ -63,7 +66,6 @@ class Settings:
         """Rule codes ignored for a file by ``per-path-ignores``."""
         if not self.per_path_ignores:
             return set()
-        from looptool.lint import rules
 
         absolute = Path(os.path.abspath(file))
         try:
@@ -74,7 +76,7 @@ class Settings:
         for pattern, selectors in self.per_path_ignores:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*"):
                 for selector in selectors:
-                    out.update(rule.code for rule in rules.matching(selector))
+                    out.update(rule.code for rule in registry.matching(selector))
         return out
 
 
@@ -118,8 +120,6 @@ def _read_toml(path: Path) -> dict:
 def read_config_file(path: Path) -> dict:
     """The raw looptool table of a config file."""
     if path.suffix in (".yaml", ".yml"):
-        from looptool.bank.loader import load_bytes
-
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -149,16 +149,14 @@ def _as_list(value, key, where) -> list[str]:
 
 
 def _check_selectors(selectors, key, where):
-    from looptool.lint import rules
 
     for selector in selectors:
-        if not rules.matching(selector):
+        if not registry.matching(selector):
             raise ConfigError(f"{where}: `{key}` names unknown rule `{selector}` (see `looptool rules`)")
 
 
 def apply_table(settings: Settings, table: dict, where: str) -> None:
     """Merge one config table into ``settings``, validating every key."""
-    from looptool.lint import rules
 
     for key in table:
         if key not in TOP_KEYS:
@@ -184,7 +182,7 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
         settings.role = table["role"]
         settings.origins["role"] = where
     for name, body in _mapping(table, "rules", where).items():
-        rule = rules.find(str(name))
+        rule = registry.find(str(name))
         if rule is None:
             raise ConfigError(f"{where}: `rules.{name}` is not a rule (see `looptool rules`)")
         for option, value in _mapping(table["rules"], name, f"{where}: rules").items():
@@ -210,8 +208,6 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
         _check_selectors(values, f"per-path-ignores.{pattern}", where)
         settings.per_path_ignores.append((str(pattern), values))
         settings.origins[f"per-path-ignores.{pattern}"] = where
-    from looptool.bank.catalogues import available
-
     for name, entries in _mapping(table, "catalogues", where).items():
         if name not in available():
             raise ConfigError(f"{where}: `catalogues.{name}` is not a catalogue (known: {', '.join(available())})")
@@ -226,8 +222,6 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
 def _check_catalogue_entry(name: str, number: int, entry: dict, where) -> None:
     """An extra catalogue entry may use only the keys the bundled entries use, and dates must be dates."""
     import datetime as dt
-
-    from looptool.bank.catalogues import bundled
 
     known = {key for bundled_entry in bundled(name) for key in bundled_entry}
     unknown = sorted(str(key) for key in entry if key not in known)
@@ -303,9 +297,8 @@ def describe(settings: Settings) -> list[tuple[str, object, str]]:
         ("fail-on", settings.fail_on, settings.origins.get("fail-on", "default")),
         ("role", settings.role, settings.origins.get("role", "default")),
     ]
-    from looptool.lint import rules
 
-    for rule in rules.catalogue():
+    for rule in registry.catalogue():
         level = settings.rule_levels.get(rule.code, rule.level)
         rows.append((f"rules.{rule.name}.level", level, settings.origins.get(f"rules.{rule.name}.level", "default")))
         for option, default in rule.options.items():

@@ -1,8 +1,10 @@
 """Run the rule catalogue over a bank and return ordered findings.
 
 The linter owns everything rules should not care about: which rules are
-selected, their levels and options, turning a rule's relative path into a
-file position, and ordering.
+selected, their levels and options, per-path ignores, suppressions and
+ordering (``stamp.py`` turns problems into findings). :func:`check_bank` is
+the one pipeline, used by ``looptool lint`` and by the plan command to find
+the questions lint errors block.
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from looptool.bank.catalogues import bundled
 from looptool.bank.load import Bank, UsageError, load_bank
-from looptool.lint import rules as catalogue
+from looptool.lint import registry as catalogue
+from looptool.lint import stamp, suppressions
+from looptool.lint.cache import FindingCache, context_key, enabled
+from looptool.lint.config import Settings
 from looptool.lint.findings import Finding, sort_findings
+from looptool.lint.rules import unreadable_file
 
 
 @dataclass
@@ -36,8 +43,6 @@ class Context:
 
     def catalogue(self, name: str) -> list:
         """A data catalogue: the bundled entries, then the configured extras."""
-        from looptool.bank.catalogues import bundled
-
         return [*bundled(name), *self.extra_catalogues.get(name, ())]
 
 
@@ -62,7 +67,7 @@ class LintResult:
 
     @property
     def unreadable(self) -> bool:
-        return any(f.code == "LT000" for f in self.findings)
+        return any(f.code == unreadable_file.CODE for f in self.findings)
 
 
 def selected_rules(select, ignore) -> set[str]:
@@ -93,23 +98,15 @@ def _subjects(rule, bank):
     return []
 
 
-def _stamp(rule, problem, subject) -> Finding:
-    anchor = problem.at if problem.at is not None else subject
-    origin = anchor.origin
-    line, col = origin.locate_key(problem.path) if problem.on_key else origin.locate(problem.path)
-    ident = problem.subject or getattr(anchor, "id", None) or getattr(anchor, "handle", None)
-    return Finding(
-        file=origin.file, line=line, column=col, code=rule.code, name=rule.name, level=rule.level,
-        message=problem.message, path=(*origin.path, *problem.path), subject=ident,
-    )
-
-
 PARALLEL_MIN_QUESTIONS = 400  # below this, starting workers costs more than it saves
 
 
 def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs: int = 1,
-              use_cache: bool = False) -> list[Finding]:
+              use_cache: bool = False, questions=None) -> list[Finding]:
     """Every selected rule over its subjects.
+
+    ``questions``: the questions question-scope rules judge (default: all of
+    the bank's); rules of other scopes always see the whole bank.
 
     Question-scope rules may take their findings from the per-file cache
     (``use_cache``), and with ``jobs`` > 1 and many questions left to check
@@ -123,16 +120,14 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
     if not per_question:
         return out
     store = None
-    todo = bank.questions
+    todo = bank.questions if questions is None else list(questions)
     if use_cache:
-        from looptool.lint.cache import FindingCache, context_key
-
         store = FindingCache(context_key(bank, codes, rule_options, ctx.extra_catalogues, ctx.today, ctx.role))
-        todo = []
-        for file, questions in _by_file(bank.questions).items():
+        wanted, todo = todo, []
+        for file, in_file in _by_file(wanted).items():
             hit = store.get(bank.hashes[file], file) if file in bank.hashes else None
             if hit is None:
-                todo += questions
+                todo += in_file
             else:
                 out += hit
     fresh = _run_questions(per_question, todo, ctx, rule_options, jobs)
@@ -192,7 +187,7 @@ def _run(rules, subjects_of, ctx, rule_options) -> list[Finding]:
         ctx.options = {**rule.options, **rule_options.get(rule.code, {})}
         for subject in subjects_of(rule):
             for problem in rule.check(subject, ctx):
-                out.append(_stamp(rule, problem, subject))
+                out.append(stamp.from_check(rule, problem, subject))
     return out
 
 
@@ -206,13 +201,31 @@ def _workers(jobs: int, questions: int) -> int:
     return max(1, min(jobs if jobs > 0 else available, available, questions // (PARALLEL_MIN_QUESTIONS // 2)))
 
 
-def lint(paths, options: LintOptions | None = None) -> LintResult:
-    from looptool.lint.config import Settings
+def read_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[Finding]]:
+    """The bank under ``paths`` and the findings met while reading it."""
+    bank, problems = load_bank(paths, fallback=fallback)
+    problems += suppressions.unknown_names(bank.suppressions)
+    return bank, [stamp.from_load(problem) for problem in problems]
 
+
+def check_bank(bank: Bank, load_findings, codes: set[str], ctx: Context, settings: Settings, *,
+               questions=None, jobs: int = 1, use_cache: bool = False) -> list[Finding]:
+    """The lint pipeline after reading: run the rules in ``codes``, keep the findings of
+    those rules not ignored for their file, apply suppressions, then configured levels."""
+    findings = [*load_findings, *run_rules(bank, codes, ctx, settings.rule_options, jobs=jobs,
+                                           use_cache=use_cache, questions=questions)]
+    findings = [f for f in findings if f.code in codes and f.code not in settings.ignored_at(f.file)]
+    findings = suppressions.apply(findings, bank.suppressions, codes)
+    if settings.rule_levels:
+        findings = [replace(f, level=settings.rule_levels.get(f.code, f.level)) for f in findings]
+    return findings
+
+
+def lint(paths, options: LintOptions | None = None) -> LintResult:
     options = options or LintOptions()
     settings = options.settings or Settings()
     codes = selected_rules(options.select or settings.select, [*settings.ignore, *options.ignore])
-    bank, findings = load_bank(paths)
+    bank, findings = read_bank(paths)
     role = None
     role_name = options.role or settings.role
     if role_name:
@@ -222,35 +235,5 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
             raise UsageError(f"unknown role `{role_name}`; known roles: {known}")
     ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
                   extra_catalogues=settings.catalogues, codes=frozenset(codes), ignored_at=settings.ignored_at)
-    from looptool.lint.cache import enabled
-
-    findings += run_rules(bank, codes, ctx, settings.rule_options, jobs=options.jobs,
-                          use_cache=enabled(options.cache))
-    findings = [f for f in findings if f.code in codes and f.code not in settings.ignored_at(f.file)]
-    findings = apply_suppressions(findings, bank.suppressions, codes)
-    if settings.rule_levels:
-        findings = [replace(f, level=settings.rule_levels.get(f.code, f.level)) for f in findings]
+    findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs, use_cache=enabled(options.cache))
     return LintResult(sort_findings(findings), bank)
-
-
-def apply_suppressions(findings, suppressions, codes) -> list[Finding]:
-    """Drop suppressed findings; report suppressions that covered nothing."""
-    if not suppressions:
-        return findings
-    kept = []
-    for finding in findings:
-        cover = next((s for s in suppressions if finding.code != "LT000" and s.covers(finding)), None)
-        if cover is None:
-            kept.append(finding)
-        else:
-            cover.used.add(finding.code)
-    if "LT012" in codes:
-        rule = catalogue.by_name("unused-suppression")
-        for sup in suppressions:
-            for code in sorted((sup.codes & codes) - sup.used):
-                name = catalogue.find(code).name
-                kept.append(Finding(
-                    file=sup.file, line=sup.line, column=sup.column, code=rule.code, name=rule.name,
-                    level=rule.level, message=f"suppression of `{name}` matches no finding; remove it",
-                ))
-    return kept

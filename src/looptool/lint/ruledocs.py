@@ -9,11 +9,10 @@ a test fails when the committed pages are stale.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
-from looptool.lint.rules import Rule, catalogue
+from looptool.lint.registry import Rule, catalogue
 
 START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
 

@@ -38,7 +38,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from looptool.bank.model import LEVEL_RANK, Interviewer, LoopTemplate, Slot
-from looptool.plan.planner import PlanError, hall_set, match, seeded_rank, slot_name
+from looptool.plan.feasibility import PlanError, slot_name
+from looptool.plan.matching import hall_set, match
+from looptool.plan.selection import seeded_rank
 
 DEFAULT_LEVEL = {"ml-system-design": "staff"}
 DEFAULT_ROLE = {"career-chat": "hiring-manager"}

@@ -2,13 +2,16 @@
 
 Shared by the planner (to choose) and by the rules that must predict what the
 planner can do (an unfillable slot, a role mismatch), so that both always
-agree.
+agree. Also here: when two questions ask for the same evidence (their
+``signal``), and the seeded order that rotates equally good choices.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from looptool.bank.model import Question, Role, Slot
 
@@ -66,3 +69,17 @@ def candidates(questions, slot: Slot, level: str, role: Role | None, blocked=fro
         else:
             result.rejected[why] += 1
     return result
+
+
+def signal_key(question: Question) -> str:
+    return _normal(question.signal)
+
+
+@lru_cache(maxsize=65536)
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def seeded_rank(seed: int, key: str) -> bytes:
+    """A stable pseudo-random sort key (``hash()`` varies between runs)."""
+    return hashlib.sha256(f"{seed}\0{key}".encode()).digest()[:8]

@@ -13,6 +13,7 @@ import json
 from urllib.parse import quote
 
 from looptool import __version__
+from looptool.lint.registry import catalogue
 from looptool.reporters.common import PROJECT_URL, notes, rule_doc_url
 from looptool.review.baseline import occurrence_fingerprints
 from looptool.review.gitrepo import repo_path, repo_root
@@ -52,8 +53,6 @@ def _uri(path: str) -> str:
 
 
 def log(result, options=None) -> dict:
-    from looptool.lint.rules import catalogue
-
     rules = list(catalogue())
     index = {rule.code: i for i, rule in enumerate(rules)}
     root = repo_root()

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from looptool.bank.load import UsageError
 from looptool.fsutil import write_atomic
+from looptool.review.gitrepo import repo_path
 
 FORMAT_KEY, FORMAT_VERSION = "looptool-baseline", 1
 NEVER_BASELINED = frozenset({"LT000"})  # an unreadable file is an environment problem, always exit 2
@@ -42,8 +43,6 @@ def field_of(finding) -> str:
 
 def identity(finding) -> dict:
     """The parts a fingerprint is made of, readable."""
-    from looptool.review.gitrepo import repo_path
-
     return {
         "code": finding.code,
         "subject": finding.subject,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from looptool.bank import model
-from looptool.lint import rules as catalogue
+from looptool.lint import registry as catalogue
 from looptool.review import impact
 from looptool.review.baseline import fingerprint
 from looptool.review.gitrepo import at_ref, bank_top, repo_path, resolve

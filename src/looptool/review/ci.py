@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from looptool.bank import model
 from looptool.review import baseline as baselines
+from looptool.review.changed_since import narrow as since
 
 
 def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | None = None, relint=None):
@@ -19,8 +21,6 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
     findings, notes = with_subjects(result.findings, result.bank), {}
     result = dataclasses.replace(result, findings=findings)
     if changed_since:
-        from looptool.review.changed_since import narrow as since
-
         findings, notes["changed_since"] = since(result, changed_since, paths, relint)
     if baseline is not None:
         outcome = baselines.apply(findings, baseline)
@@ -39,8 +39,6 @@ def with_subjects(findings, bank) -> list:
     name no item when the item's id was not known yet; name it from the
     source, so that reports, baselines and --changed-since tie them to their
     question rather than to a line of a file."""
-    from looptool.bank import model
-
     out = []
     for finding in findings:
         subject = None
@@ -51,8 +49,6 @@ def with_subjects(findings, bank) -> list:
 
 
 def _item_id(finding, bank) -> str | None:
-    from looptool.bank import model
-
     section, index = finding.path[:2]
     id_field = model.SECTIONS[section][1]
     found = None

@@ -14,7 +14,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from looptool.bank.load import YAML_SUFFIXES, UsageError
+from looptool.bank.load import YAML_SUFFIXES, UsageError, load_bank
 
 
 def repo_root(start: Path | None = None) -> Path:
@@ -158,8 +158,6 @@ def at_ref(ref: str, paths, top: Path):
 
 def bank_at(ref: str, paths, top: Path):
     """The bank under ``paths`` as it was at ``ref``."""
-    from looptool.bank.load import load_bank
-
     with at_ref(ref, paths, top) as (mapped, _):
         bank, _ = load_bank(mapped)
     return bank

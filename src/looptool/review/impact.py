@@ -4,7 +4,7 @@ it can still cover.
 
 Items are compared by id and content (the parsed YAML), never by line, so
 reformatting or moving a question between files is no change. Plannability
-is the planner's own feasibility test (:func:`looptool.plan.planner.unfillable`);
+is the planner's own feasibility test (:func:`looptool.plan.feasibility.unfillable`);
 coverage is the share of the role's weighted in-scope skills that some
 question eligible for the loop (:mod:`looptool.plan.selection`) tests.
 """
@@ -15,7 +15,10 @@ import json
 from dataclasses import dataclass, field
 
 from looptool.bank import model
+from looptool.bank.load import load_bank
+from looptool.plan.feasibility import unfillable
 from looptool.plan.selection import candidates, rejection
+from looptool.review.gitrepo import bank_at, bank_top, resolve
 
 # -- items by id --------------------------------------------------------------
 
@@ -97,19 +100,6 @@ class Outlook:
         return self.loop is not None and not self.unfilled
 
 
-def loop_for(bank, level: str, role) -> model.LoopTemplate | None:
-    """The role's own loop for the level if it has one, else the general one."""
-    general = None
-    for loop in bank.loops:
-        if loop.level != level:
-            continue
-        if loop.role == role.id:
-            return loop
-        if loop.role is None and general is None:
-            general = loop
-    return general
-
-
 def _fits(bank, slot, level, role) -> list[str]:
     if slot.question:
         pinned = bank.question(slot.question)
@@ -119,13 +109,11 @@ def _fits(bank, slot, level, role) -> list[str]:
 
 def _unfilled(bank, loop, role) -> list[str]:
     """The planner's own verdict: each slot it cannot fill, with the reason."""
-    from looptool.plan.planner import unfillable
-
     return [f"{error.slot.describe()} ({error.reason})" for error in unfillable(bank, loop, role)]
 
 
 def outlook(bank, level: str, role) -> Outlook:
-    loop = loop_for(bank, level, role)
+    loop = bank.template_for(level, role)
     if loop is None:
         return Outlook(level, role.id, None, ["no loop template for this level"], 0.0, set(), set())
     eligible = {qid for slot in loop.slots for qid in _fits(bank, slot, level, role)}
@@ -208,9 +196,6 @@ def culprits(base_bank, head_bank, changed_ids: set[str]) -> dict[tuple[str, str
 
 def between(base_ref: str, head_ref: str | None, paths) -> Impact:
     """Compare the bank under ``paths`` at two git refs (head: the working tree)."""
-    from looptool.bank.load import load_bank
-    from looptool.review.gitrepo import bank_at, bank_top, resolve
-
     top = bank_top(paths)
     resolve(base_ref, top)
     base_bank = bank_at(base_ref, paths, top)

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from looptool.bank.model import Origin
 from looptool.lint.rules import Problem
 from looptool.plan.assign import can_lead, need_for, nobody
-from looptool.plan.planner import hall_set, match
+from looptool.plan.matching import hall_set, match
 
 CODE, NAME, LEVEL, SCOPE = "LT401", "interviewer-fit", "warning", "pool"
 OPTIONS = {"min-per-type": 2}

@@ -64,7 +64,7 @@ None.
 """
 
 from looptool.lint.rules import Problem, repeated_in_loop, role_mismatch
-from looptool.plan.planner import by_type, unfillable
+from looptool.plan.feasibility import by_type, unfillable
 from looptool.plan.selection import rejection
 
 CODE, NAME, LEVEL, SCOPE = "LT231", "unfillable-slot", "error", "bank"
@@ -102,10 +102,16 @@ def check(bank, ctx):
                 yield from (_problem(template, error) for error in errors
                             if not _reported_elsewhere(bank, template, None, error, ctx))
                 continue
-            roles = bank.roles
+            roles = [role for role in bank.roles if not _has_own(bank, template, role)]
         for role in roles:
             yield from (_problem(template, error, role) for error in unfillable(bank, template, role, index=index)
                         if not _reported_elsewhere(bank, template, role, error, ctx))
+
+
+def _has_own(bank, template, role) -> bool:
+    """The role has its own template for this level, so its loops never use the general one."""
+    chosen = bank.template_for(template.level, role)
+    return chosen is not None and chosen.role == role.id
 
 
 def _file(item) -> str:
