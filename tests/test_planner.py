@@ -56,7 +56,7 @@ def test_composition_follows_the_template(level, role):
     assert len({signal_key(i.question) for i in result.interviews}) == len(ids)
 
 
-def test_seed_003_compositions():
+def test_bundled_compositions():
     types = {lv: [i.slot.types[0] for i in plan(level=lv).interviews] for lv in LEVELS}
     assert types["intern"] == ["coding", "data-modeling", "project-deep-dive"]
     assert types["junior"] == ["coding", "coding", "coding", "data-modeling", "project-deep-dive"]

@@ -9,7 +9,6 @@ kebab-case, as in ruff::
     ignore = ["LT114"]
     fail-on = "warning"              # error | warning | info
     role = "ml-platform"             # lint against this role by default
-    max-workers = 1
 
     [rules.stale-problem]            # per rule: level and options
     level = "error"
@@ -18,8 +17,13 @@ kebab-case, as in ruff::
     [per-path-ignores]               # shell-style globs relative to the config file
     "legacy/*.yaml" = ["stale-problem"]
 
-    [catalogues]                     # extra entries for the data catalogues
-    stale_topics = [{ id = "...", ... }]
+    [[catalogues.stale_topics]]      # extra entries for the data catalogues
+    id = "user-user-cf"
+    topic = "user-user collaborative filtering"
+    since = "2018-01-01"
+    superseded_by = "learned two-tower retrieval"
+    why = "item embeddings replaced neighbourhood methods"
+    all = ["user-user"]
 
 Every key is checked: an unknown key, rule, option or level is a
 :class:`ConfigError` naming the file and key (exit 2).

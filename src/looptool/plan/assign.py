@@ -11,12 +11,12 @@ question's type, with weekly capacity left (``weekly_cap`` minus
 role. A slot's ``interviewer_level`` and ``interviewer_role`` set the
 requirement; when a slot leaves them out, these defaults apply:
 
-- ML system design needs a staff interviewer (seed 003: it "needs a
-  staff-level ML engineer to execute well"); other types need at least the
+- ML system design needs a staff interviewer (a design that spans data,
+  training and serving needs someone who has seen all of it); other types need at least the
   candidate's level, capped at senior (a staff candidate's coding interview
   does not need a staff interviewer) and never below junior;
-- the career chat needs the ``hiring-manager`` role (seed 003: "a great call
-  for the hiring manager to take").
+- the career chat needs the ``hiring-manager`` role (the person the
+  candidate would work for answers questions about the job best).
 
 Nobody appears twice in one loop, as lead or trainee.
 

@@ -20,14 +20,18 @@ the slot and the people.
 
 ## Why it matters
 An inexperienced interviewer who has only worked on one corner of a system
-asks about that corner and judges the whole by it (seed 003, "cog in a
-machine"): the ML system design interview needs a staff-level engineer, and
+asks about that corner and judges the whole by it (a "cog in a machine"
+view): the ML system design interview needs a staff-level engineer, and
 `looptool plan --interviewers` will refuse a loop it cannot staff. A pool
 with a single qualified lead for a type puts the same person's view, and the
 same blind spots, in every loop, and stops hiring when that person is away.
 
 ## Fails
 ```yaml
+loops:
+  - id: staff
+    level: staff
+    slots: [{type: ml-system-design, minutes: 60}]
 interviewers:
   - handle: dlee
     level: senior                     # the staff loop's ML system design needs staff
@@ -36,6 +40,10 @@ interviewers:
 
 ## Passes
 ```yaml
+loops:
+  - id: staff
+    level: staff
+    slots: [{type: ml-system-design, minutes: 60}]
 interviewers:
   - handle: akowalski
     level: staff

@@ -18,6 +18,8 @@ be finished.
 
 ## Fails
 ```yaml
+questions:
+  - {id: ride-matching, type: system-design, duration_minutes: 75}
 loops:
   - id: senior
     budget_minutes: 300
@@ -29,6 +31,8 @@ loops:
 
 ## Passes
 ```yaml
+questions:
+  - {id: ride-matching, type: system-design, duration_minutes: 75}
 loops:
   - id: senior
     budget_minutes: 360
