@@ -26,7 +26,7 @@ WORDS = ("careful", "rapid", "regional", "nightly", "shared", "legacy", "mobile"
 
 
 def _bundled_questions():
-    from looptool.loader import load_bytes  # keeps dates as strings, as the schema wants
+    from looptool.bank.loader import load_bytes  # keeps dates as strings, as the schema wants
 
     out = []
     for path in sorted((REPO / "loops" / "questions").glob("*.yaml")):

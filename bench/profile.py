@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 def profile(bank_dir: Path) -> list[tuple[str, float]]:
     import yaml
 
-    from looptool import bank as bank_mod
-    from looptool import rules
-    from looptool.linter import Context, LintResult, _subjects, apply_suppressions, selected_rules
-    from looptool.loader import decode, load_text
+    from looptool.bank import load as bank_mod
+    from looptool.bank.loader import decode, load_text
+    from looptool.lint import registry, suppressions
+    from looptool.lint.linter import Context, LintResult, _subjects, selected_rules
     from looptool.reporters import get
 
     timings: dict[str, float] = defaultdict(float)
@@ -70,7 +70,7 @@ def profile(bank_dir: Path) -> list[tuple[str, float]]:
     ctx = Context(bank=result_bank, today=dt.date(2026, 11, 24))
     codes = selected_rules(["ALL"], [])
     findings = []
-    for rule in rules.catalogue():
+    for rule in registry.catalogue():
         if rule.check is None:
             continue
         t = clock()
@@ -80,7 +80,7 @@ def profile(bank_dir: Path) -> list[tuple[str, float]]:
         timings[f"rule {rule.code} {rule.name}"] += clock() - t
 
     t = clock()
-    apply_suppressions([], result_bank.suppressions, codes)
+    suppressions.apply([], result_bank.suppressions, codes)
     get("text")(LintResult([], result_bank), io.StringIO(), {})
     timings["report"] += clock() - t
     return sorted(timings.items(), key=lambda kv: -kv[1])

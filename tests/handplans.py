@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from looptool import agenda
-from looptool.bank import load_bank
-from looptool.plan import Interview, Plan
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.plan import agenda
+from looptool.plan.result import Interview, Plan
+from looptool.plan.selection import candidates
 
 DAY = dt.date(2026, 11, 24)
 
@@ -25,7 +25,7 @@ def bundled():
 def hand_plan(level="senior", role=None, bank=None, pool=True, skip=0, **extra) -> Plan:
     """A plan for ``level`` and ``role``; ``skip`` passes over that many fitting questions per slot."""
     bank = bank or bundled()
-    template = bank.loop_for(level)
+    template = bank.template_for(level)
     role_obj = bank.role(role) if role else None
     used: dict[str, str] = {}
     busy: set[str] = set()

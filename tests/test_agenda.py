@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from handplans import DAY, hand_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from looptool import agenda
-from looptool.agenda import AgendaError, schedule
+from looptool.plan import agenda
+from looptool.plan.agenda import AgendaError, schedule
+
+from handplans import DAY, hand_plan
 
 
 def times(plan):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.analysis import analyse, sentences
-from looptool.model import Question
+from looptool.lint.analysis import analyse, sentences
+from looptool.bank.model import Question
 
 
 def _question(prompt: str, type_: str = "system-design") -> Question:

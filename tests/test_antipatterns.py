@@ -15,8 +15,9 @@ from collections import Counter
 
 import pytest
 
+from looptool.lint import registry
+
 from conftest import REPO, TODAY, run_subprocess
-from looptool import rules
 
 GALLERY = REPO / "examples" / "antipatterns"
 
@@ -81,14 +82,14 @@ def test_the_gallery_reports_exactly_the_intended_findings(found):
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "good-questions.yaml"))
 def test_each_example_shows_its_own_rule(name, found):
-    rule = next(r for r in rules.catalogue() if f"{r.name}.yaml" == name)
+    rule = next(r for r in registry.catalogue() if f"{r.name}.yaml" == name)
     assert found[name][rule.code] >= 1, f"{name} no longer triggers {rule.code} {rule.name}"
     others = set(found[name]) - set(EXPECTED[name])
     assert not others, f"{name} also triggers {sorted(others)}"
 
 
 def test_every_failure_mode_rule_has_a_gallery_example():
-    missing = [f"{r.code} {r.name}" for r in rules.catalogue()
+    missing = [f"{r.code} {r.name}" for r in registry.catalogue()
                if FAILURE_MODE.fullmatch(r.code) and not (GALLERY / f"{r.name}.yaml").is_file()]
     assert not missing, f"add examples/antipatterns/<name>.yaml for: {', '.join(missing)}"
 
@@ -105,7 +106,7 @@ def _opening_comment(text: str) -> str:
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "good-questions.yaml"))
 def test_each_example_explains_itself(name):
     comment = _opening_comment((GALLERY / name).read_text(encoding="utf-8"))
-    rule = next(r for r in rules.catalogue() if f"{r.name}.yaml" == name)
+    rule = next(r for r in registry.catalogue() if f"{r.name}.yaml" == name)
     assert comment.startswith(f"# Antipattern: {rule.name} ({rule.code})")
     for part in ("What is wrong", "Why it matters", "The fix"):
         assert part in comment, f"{name}: the opening comment does not say {part.lower()}"

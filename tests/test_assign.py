@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.assign import AssignError, assign, can_lead, min_cost_assignment, need_for
-from looptool.bank import Bank, load_bank
-from looptool.model import LEVEL_RANK, Interviewer, LoopTemplate, Progression, Question, Slot
-from looptool.plan import Interview
-from looptool.planner import make_plan
-from looptool.resources import bundled_bank
+from looptool.bank.load import Bank, load_bank
+from looptool.bank.model import LEVEL_RANK, Interviewer, LoopTemplate, Progression, Question, Slot
+from looptool.bank.resources import bundled_bank
+from looptool.plan.assign import AssignError, assign, can_lead, min_cost_assignment, need_for
+from looptool.commands.plan import plan_loop
+from looptool.plan.result import Interview
 
 BUNDLED, _ = load_bank([bundled_bank()])
 
@@ -157,7 +157,7 @@ def test_min_cost_assignment_is_optimal():
 @pytest.mark.parametrize("level", ["intern", "junior", "senior", "staff"])
 @pytest.mark.parametrize("role", [None, *(r.id for r in BUNDLED.roles)])
 def test_every_bundled_loop_is_staffed_by_the_example_pool(level, role):
-    plan = make_plan(BUNDLED, level, role, pool=BUNDLED.interviewers, lint_findings=[])
+    plan = plan_loop(BUNDLED, level, role, pool=BUNDLED.interviewers, lint_findings=[])
     people = [i.interviewer.handle for i in plan.interviews] + [i.shadow.handle for i in plan.interviews if i.shadow]
     assert len(set(people)) == len(people)
     for i in plan.interviews:
@@ -180,7 +180,7 @@ def test_the_planner_avoids_question_types_nobody_can_lead():
                       skills=["algorithms"], stage="filter", duration_minutes=45, prompt="p", signal="code")
     bank = Bank(questions=[quiz, coding])
     loop = LoopTemplate("junior", "junior", [Slot(["coding/math", "math-quiz"], 45)], Progression(3))
-    assert make_plan(bank, loop, lint_findings=[]).question_ids == ["quiz"]  # covers more without a pool
+    assert plan_loop(bank, loop, lint_findings=[]).question_ids == ["quiz"]  # covers more without a pool
     pool = [person("gpatel", qualified_for=["coding"])]
-    staffed = make_plan(bank, loop, pool=pool, lint_findings=[])
+    staffed = plan_loop(bank, loop, pool=pool, lint_findings=[])
     assert staffed.question_ids == ["code"] and staffed.interviews[0].interviewer.handle == "gpatel"

@@ -7,12 +7,13 @@ from collections import Counter
 
 import pytest
 
-from conftest import TODAY
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
+from looptool.lint.linter import read_bank
+from looptool.bank.resources import bundled_bank
+from looptool.plan.selection import candidates
 
-BANK, FINDINGS = load_bank([bundled_bank()])
+from conftest import TODAY
+
+BANK, FINDINGS = read_bank([bundled_bank()])
 QUESTIONS = BANK.questions
 ROLES = ["ml-performance-engineer", "ml-training-infra", "inference-serving", "ml-platform", "mlops",
          "applied-ml-scientist", "backend-engineer"]
@@ -76,7 +77,7 @@ def test_roles_templates_and_pool():
 def test_every_slot_has_enough_distinct_candidates(level, role):
     """A quick, planner-independent check: each slot kind has as many fitting
     questions as the template asks for (the planner tests prove the whole loop)."""
-    loop = BANK.loop_for(level)
+    loop = BANK.template_for(level)
     for slot in loop.slots:
         fit = candidates(QUESTIONS, slot, level, BANK.role(role)).fit
         assert len(fit) >= slot.count, (slot.describe(), level, role)

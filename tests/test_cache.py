@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
+from looptool.bank.resources import bundled_bank
+
 from conftest import REPO
-from looptool.resources import bundled_bank
 
 
 @pytest.fixture

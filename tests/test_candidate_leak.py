@@ -16,18 +16,19 @@ import re
 from functools import cache
 
 import pytest
-from handplans import DAY, bundled, hand_plan
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 from test_fuzz import cases
 
-from looptool import agenda
-from looptool.bank import Bank
-from looptool.model import LEVELS, Band, Question, Scenario
-from looptool.planner import lint_bank, make_plan
-from looptool.views import FORMATS, render_plan
-from looptool.views.document import kinds
+from looptool.bank.load import Bank
+from looptool.bank.model import LEVELS, Band, Question, Scenario
+from looptool.plan import agenda
+from looptool.commands.plan import blocking_findings, plan_loop
+from looptool.plan.views import FORMATS, render_plan
+from looptool.plan.views.document import kinds
+
+from handplans import DAY, bundled, hand_plan
 
 WINDOW = 5
 
@@ -101,14 +102,14 @@ def leaks(plan, view: str = "candidate") -> list[tuple[str, str]]:
 
 @cache
 def _bundled_findings() -> tuple:
-    return tuple(lint_bank(bundled(), (), today=DAY))
+    return tuple(blocking_findings(bundled(), (), today=DAY))
 
 
 def _plans(bank, level, role):
     """The planner's loops for three seeds, and three hand-picked ones that reach other questions."""
     findings = list(_bundled_findings()) if bank is bundled() else []
     for seed in range(3):
-        plan = make_plan(bank, level, role, seed=seed, pool=bank.interviewers, lint_findings=findings)
+        plan = plan_loop(bank, level, role, seed=seed, pool=bank.interviewers, lint_findings=findings)
         yield agenda.schedule(plan, day=DAY)
     for skip in range(3):
         yield agenda.schedule(hand_plan(level, role, bank=bank, skip=skip), day=DAY)
@@ -139,7 +140,7 @@ def test_the_check_would_catch_a_single_leaked_hook(monkeypatch):
     plan = agenda.schedule(hand_plan("staff", "mlops"), day=DAY)
     design = next(i.question for i in plan.interviews if i.question.scenario and i.question.scenario.hooks)
     hook = design.scenario.hooks[-1]
-    from looptool.views import document
+    from looptool.plan.views import document
 
     real = document.kind_parts
 
@@ -253,6 +254,6 @@ def drawn_case(draw):
 @given(case=drawn_case())
 def test_no_drawn_text_in_the_candidate_view(case):
     bank, level, role, seed = case
-    plan = agenda.schedule(make_plan(bank, level, role, seed=seed, pool=bank.interviewers, lint_findings=[]), day=DAY)
+    plan = agenda.schedule(plan_loop(bank, level, role, seed=seed, pool=bank.interviewers, lint_findings=[]), day=DAY)
     assert leaks(plan) == []
     assert {qid for qid, _ in leaks(plan, "panel")} == set(plan.question_ids)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from looptool.rules import DOC_SECTIONS, SCOPES, catalogue, find
+from looptool.lint.registry import DOC_SECTIONS, SCOPES, catalogue, find
 
 CASES_DIR = Path(__file__).parent / "rules"
 RULES = catalogue()

@@ -6,10 +6,11 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, TODAY, run_subprocess
 
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+
+from conftest import REPO, TODAY, run_subprocess
 
 BUNDLED, _ = load_bank([bundled_bank()])
 POOL = REPO / "loops" / "interviewers.example.yaml"
@@ -31,7 +32,7 @@ def test_every_level_and_role_of_the_bundled_bank_plans(cli, level, pool):
         args = ["--level", level, *(["--role", role] if role else []), *(["--interviewers", POOL] if pool else [])]
         doc = plan_json(cli, *args)
         interviews = doc["interviews"]
-        assert len(interviews) == len(BUNDLED.loop_for(level).expanded_slots())
+        assert len(interviews) == len(BUNDLED.template_for(level).expanded_slots())
         ids = [i["question"] for i in interviews]
         assert len(set(ids)) == len(ids), (level, role)
         if pool:

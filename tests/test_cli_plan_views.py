@@ -8,14 +8,15 @@ import shlex
 import sys
 
 import pytest
-from conftest import REPO, TODAY, run_subprocess
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from test_candidate_leak import normalise, phrases
 from test_views import _cells, _tables
 
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank, schema_path
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank, schema_path
+
+from conftest import REPO, TODAY, run_subprocess
 
 POOL = REPO / "loops" / "interviewers.example.yaml"
 BASE = ("plan", "--level", "senior", "--role", "backend-engineer", "--today", TODAY, "--interviewers", POOL)

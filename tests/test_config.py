@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.config import ConfigError, load_settings
+from looptool.lint.config import ConfigError, load_settings
 
 DUP = """\
 questions:
@@ -77,9 +77,9 @@ def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
 
 
 def test_every_numeric_option_has_a_range_that_holds_its_default():
-    from looptool import rules
+    from looptool.lint import registry
 
-    for rule in rules.catalogue():
+    for rule in registry.catalogue():
         for option, default in rule.options.items():
             if isinstance(default, bool) or not isinstance(default, (int, float)):
                 continue
@@ -92,7 +92,7 @@ def test_an_absurd_limit_reaching_past_year_one_is_no_crash():
     """Settings built in code skip the config checks: the rule itself must not fail."""
     import datetime as dt
 
-    from looptool.rules.stale_problem import _months_before
+    from looptool.lint.rules.stale_problem import _months_before
 
     assert _months_before(dt.date(2026, 11, 24), 115163) == dt.date.min
     assert _months_before(dt.date(2026, 11, 24), 12) == dt.date(2025, 11, 24)
@@ -106,9 +106,9 @@ def test_cli_select_replaces_and_ignore_extends(write, tmp_path):
 
 
 def test_option_type_is_checked(write, tmp_path):
-    from looptool import rules
+    from looptool.lint import registry
 
-    optioned = next((r for r in rules.catalogue() if r.options), None)
+    optioned = next((r for r in registry.catalogue() if r.options), None)
     if optioned is None:
         pytest.skip("no rule with options yet")
     name, default = next(iter(optioned.options.items()))

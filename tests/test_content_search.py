@@ -7,10 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from looptool.bank import load_bank
-from looptool.catalogues import available, bundled
-from looptool.resources import bundled_bank
-from looptool.rules import _content
+from looptool.bank.catalogues import available, bundled
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.lint.rules import _content
 
 PATTERNS = sorted({p for name in available() for entry in bundled(name) if isinstance(entry, dict)
                    for key in ("all", "any", "unless", "names", "mechanism", "patterns")

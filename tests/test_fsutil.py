@@ -11,10 +11,11 @@ import os
 import shutil
 
 import pytest
-from conftest import REPO, TODAY
 
 from looptool import fsutil
 from looptool.fsutil import write_atomic
+
+from conftest import REPO, TODAY
 
 
 def test_write_atomic_writes_and_replaces(tmp_path):
@@ -125,7 +126,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch, cli, prev
 
 
 def test_a_failing_renderer_writes_nothing(tmp_path, monkeypatch, cli, previous):
-    import looptool.views as views
+    import looptool.plan.views as views
 
     def broken(*args, **kwargs):
         raise RuntimeError("renderer bug")

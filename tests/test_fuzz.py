@@ -45,18 +45,20 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, TODAY, sarif_schema
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from looptool.bank import load_bank
+from looptool.bank.load import load_bank
+from looptool.lint.linter import read_bank
+from looptool.bank.loader import load_bytes
+from looptool.bank.model import LEVELS, TYPES
+from looptool.bank.resources import bundled_bank, schema_path
 from looptool.cli import main
-from looptool.loader import load_bytes
-from looptool.model import LEVELS, TYPES
+from looptool.plan.views import FORMATS, VIEWS
 from looptool.reporters import REPORTERS
-from looptool.resources import bundled_bank, schema_path
-from looptool.views import FORMATS, VIEWS
+
+from conftest import REPO, TODAY, sarif_schema
 
 pytestmark = pytest.mark.fuzz
 
@@ -339,7 +341,7 @@ UNREADABLE = {"LT000", "LT001", "LT002", "LT005"}  # the file, or a document of 
 def check_every_question_is_seen(folder: Path, files: list[File], report: dict) -> None:
     total = 0
     for file in files:
-        bank, findings = load_bank([folder / file.path])
+        bank, findings = read_bank([folder / file.path])
         seen = bank.questions_seen
         reported = any(f.code in UNREADABLE for f in findings)
         expected = questions_in(file.raw)
@@ -633,7 +635,7 @@ def _extreme(default):
 
 @st.composite
 def rule_options(draw) -> dict:
-    from looptool.rules import catalogue
+    from looptool.lint.registry import catalogue
 
     out = {}
     for rule in draw(st.lists(st.sampled_from([r for r in catalogue() if r.options]), max_size=3,

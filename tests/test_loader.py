@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from looptool.loader import load_bytes, load_text, resolve_plain
+from looptool.bank.loader import load_bytes, load_text, resolve_plain
 
 
 def problems(text):
@@ -82,7 +82,7 @@ class _StrictLibyaml:
     LIMIT = 1000
 
     def __init__(self, text):
-        from looptool import loader
+        from looptool.bank import loader
 
         depth = 0
         for index, char in enumerate(text):
@@ -102,7 +102,7 @@ DEEP = ["[" * 20000 + "]" * 20000, "{a: " * 5000 + "1" + "}" * 5000,
 @pytest.mark.parametrize("text", DEEP, ids=["flow-seq", "flow-map", "block-map"])
 def test_too_deep_is_the_same_finding_whichever_libyaml_stops_it(monkeypatch, text):
     """A libyaml that rejects deep nesting itself must not turn LT005 into a syntax error."""
-    from looptool import loader
+    from looptool.bank import loader
 
     expected = load_text(text, "f").problems
     monkeypatch.setattr(loader, "_FastParser", _StrictLibyaml)
@@ -120,7 +120,7 @@ def _corpus_files():
 @pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_libyaml_and_the_pure_parser_report_the_same_problems(monkeypatch, path):
     """Every stored broken-input case reads the same with and without libyaml."""
-    from looptool import loader
+    from looptool.bank import loader
 
     raw = path.read_bytes()
     with_libyaml = load_bytes(raw, "f")

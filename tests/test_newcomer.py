@@ -46,6 +46,6 @@ def test_fresh_install_runs_the_readme_main_command(tmp_path):
         assert run.stdout.strip(), step
     # the bundled bank came from the installed package, not from the clone
     where = subprocess.run([str(venv / "bin" / "python"), "-c",
-                            "from looptool.resources import bundled_bank; print(bundled_bank())"],
+                            "from looptool.bank.resources import bundled_bank; print(bundled_bank())"],
                            cwd=empty, env=env, capture_output=True, text=True, check=True).stdout
     assert str(venv) in where and (empty / "loops").exists() is False

@@ -6,9 +6,9 @@ import datetime as dt
 
 import yaml
 
-from looptool.linter import PARALLEL_MIN_QUESTIONS, LintOptions, _workers, lint
-from looptool.loader import load_bytes
-from looptool.resources import bundled_bank
+from looptool.bank.loader import load_bytes
+from looptool.bank.resources import bundled_bank
+from looptool.lint.linter import PARALLEL_MIN_QUESTIONS, LintOptions, _workers, lint
 
 
 def _big_bank(folder, copies):

@@ -8,13 +8,14 @@ import random
 
 import pytest
 
-from looptool.bank import Bank, UsageError, load_bank
-from looptool.model import LoopTemplate, Progression, Question, Role, Slot
-from looptool.planner import (
-    EXCLUDED, LINT_ERRORS, PlanError, load_excludes, make_plan, signal_key, unfillable,
-)
-from looptool.resources import bundled_bank
-from looptool.selection import candidates
+from looptool.bank.load import Bank, UsageError, load_bank
+from looptool.bank.model import LoopTemplate, Progression, Question, Role, Slot
+from looptool.bank.resources import bundled_bank
+from looptool.commands.plan import load_excludes, plan_loop
+from looptool.plan.feasibility import PlanError, unfillable
+from looptool.plan.planner import EXCLUDED, LINT_ERRORS
+from looptool.plan.selection import signal_key
+from looptool.plan.selection import candidates
 
 BUNDLED, LOAD_FINDINGS = load_bank([bundled_bank()])
 LEVELS = ["intern", "junior", "senior", "staff"]
@@ -23,7 +24,7 @@ ROLES = [None, *(r.id for r in BUNDLED.roles)]
 
 def plan(bank=BUNDLED, level="senior", role=None, **kw):
     kw.setdefault("lint_findings", [])  # the bundled bank lints clean; unit tests skip the linter
-    return make_plan(bank, level, role, **kw)
+    return plan_loop(bank, level, role, **kw)
 
 
 def question(qid, qtype="coding", skills=("algorithms",), levels=("senior",), stage="filter", signal=None,
@@ -44,7 +45,7 @@ def template(*slots, level="senior", role=None):
 @pytest.mark.parametrize("level", LEVELS)
 def test_composition_follows_the_template(level, role):
     result = plan(level=level, role=role)
-    slots = BUNDLED.loop_for(level).expanded_slots()
+    slots = BUNDLED.template_for(level).expanded_slots()
     assert [i.slot for i in result.interviews] == slots
     assert [i.number for i in result.interviews] == list(range(1, len(slots) + 1))
     role_obj = BUNDLED.role(role) if role else None
@@ -55,7 +56,7 @@ def test_composition_follows_the_template(level, role):
     assert len({signal_key(i.question) for i in result.interviews}) == len(ids)
 
 
-def test_seed_003_compositions():
+def test_bundled_compositions():
     types = {lv: [i.slot.types[0] for i in plan(level=lv).interviews] for lv in LEVELS}
     assert types["intern"] == ["coding", "data-modeling", "project-deep-dive"]
     assert types["junior"] == ["coding", "coding", "coding", "data-modeling", "project-deep-dive"]
@@ -251,11 +252,11 @@ def test_lint_errors_block_questions_and_are_counted(tmp_path, monkeypatch):
         "loops:\n"
         "  - {id: one, level: senior, slots: [{type: coding, minutes: 45}], progression: {pass_total: 3}}\n")
     bank, findings = load_bank([tmp_path / "q.yaml"])
-    result = make_plan(bank, "senior", None, lint_findings=None)
+    result = plan_loop(bank, "senior", None, lint_findings=None)
     assert result.question_ids == ["good"]
     assert result.skipped == {LINT_ERRORS: 1}
     with pytest.raises(PlanError, match="2 candidates: 1 excluded, 1 with lint errors"):
-        make_plan(bank, "senior", None, exclude=["good"])
+        plan_loop(bank, "senior", None, exclude=["good"])
 
 
 def test_load_excludes_reads_plans_and_lists(tmp_path):
@@ -313,3 +314,58 @@ def test_too_few_distinct_questions_for_a_repeated_slot():
 def test_empty_bank_for_a_type():
     with pytest.raises(PlanError, match="no system-design question for level senior is available: the bank has none"):
         plan(Bank(questions=[question("a")]), template(Slot(["system-design"], 60)))
+
+
+# -- one template lookup --------------------------------------------------------------------
+
+
+def _two_senior_loops(tmp_path):
+    """A general `senior` loop and a `senior-mlops` loop for role mlops, which differ in kind."""
+    path = tmp_path / "bank.yaml"
+    path.write_text(
+        "questions:\n"
+        "  - {id: code, title: Code, type: coding, levels: [senior], skills: [algorithms], stage: filter,\n"
+        "     duration_minutes: 45, prompt: Write it., signal: Writes it.}\n"
+        "  - {id: ml-design, title: ML design, type: ml-system-design, levels: [senior], skills: [inference-serving],\n"
+        "     stage: probe, duration_minutes: 60, prompt: Design it., signal: Designs it.}\n"
+        "roles:\n"
+        "  - {id: mlops, title: MLOps, in_scope: {inference-serving: 3}}\n"
+        "  - {id: backend, title: Backend, in_scope: {algorithms: 3}}\n"
+        "loops:\n"
+        "  - {id: senior, level: senior, slots: [{type: coding, minutes: 45}], progression: {pass_total: 3}}\n"
+        "  - {id: senior-mlops, level: senior, role: mlops, slots: [{type: ml-system-design, minutes: 60}],\n"
+        "     progression: {pass_total: 3}}\n")
+    bank, _ = load_bank([path])
+    return bank
+
+
+def test_plan_and_diff_use_the_roles_own_template(tmp_path):
+    from looptool.commands.plan import resolve
+    from looptool.review.impact import outlooks
+
+    bank = _two_senior_loops(tmp_path)
+    assert plan_loop(bank, "senior", "mlops", lint_findings=[]).template.id == "senior-mlops"
+    assert plan_loop(bank, "senior", "backend", lint_findings=[]).template.id == "senior"
+    assert plan_loop(bank, "senior", None, lint_findings=[]).template.id == "senior"
+    for (level, role), seen in outlooks(bank).items():
+        assert resolve(bank, level, role)[0].id == seen.loop, (level, role)
+
+
+def test_unfillable_slot_judges_a_general_loop_only_for_roles_that_use_it(tmp_path):
+    from looptool.lint.linter import LintOptions, lint
+
+    bank_file = tmp_path / "bank.yaml"
+    _two_senior_loops(tmp_path)
+    found = lint([bank_file], LintOptions(select=["unfillable-slot"], today=None)).findings
+    # the general coding loop has no question in scope for mlops, but mlops loops use senior-mlops
+    assert not [f for f in found if "loop `senior`" in f.message and "mlops" in f.message]
+
+
+def test_make_plan_takes_what_blocks_as_data():
+    from looptool.plan.planner import make_plan
+
+    bank = Bank(questions=[question("a"), question("b")])
+    loop = template(Slot(["coding"], 45))
+    assert make_plan(bank, loop, None, blocked={"a": EXCLUDED}).question_ids == ["b"]
+    result = make_plan(bank, loop, None, blocked={"b": LINT_ERRORS})
+    assert result.question_ids == ["a"] and result.skipped == {LINT_ERRORS: 1} and result.excluded == []

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from looptool.linter import LintOptions, lint
+from looptool.lint.linter import LintOptions, lint
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from looptool.linter import LintOptions, lint
+from looptool.lint.linter import LintOptions, lint
 
 SIGNAL = "Weighs the cost of each kind of mistake and ties the design to a measurable outcome."
 

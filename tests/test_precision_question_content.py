@@ -14,8 +14,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from looptool.config import Settings
-from looptool.linter import LintOptions, lint
+from looptool.lint.config import Settings
+from looptool.lint.linter import LintOptions, lint
 
 TODAY = dt.date(2026, 11, 24)
 RECENT = "2026-09-15"

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from looptool.linter import LintOptions, lint
+from looptool.lint.linter import LintOptions, lint
 
 
 def q(qid, **over):
@@ -508,9 +508,9 @@ def test_near_duplicate_labelled(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("threshold,expected", [(0.5, True), (0.99, False)])
 def test_near_duplicate_threshold_option(tmp_path, monkeypatch, threshold, expected):
-    from looptool.bank import load_bank
-    from looptool.linter import Context
-    from looptool.rules import near_duplicate
+    from looptool.bank.load import load_bank
+    from looptool.lint.linter import Context
+    from looptool.lint.rules import near_duplicate
 
     a, b = DUPLICATE_PAIRS[1]
     (tmp_path / "bank.yaml").write_text(yaml.safe_dump({"questions": [q("a", prompt=a), q("b", prompt=b)]}))
@@ -550,8 +550,8 @@ OBSERVATIONS = [
 
 
 def test_rubric_evidence_items():
-    from looptool.catalogues import bundled
-    from looptool.rules.rubric_evidence import _vocabulary, is_verdict
+    from looptool.bank.catalogues import bundled
+    from looptool.lint.rules.rubric_evidence import _vocabulary, is_verdict
 
     vocab = _vocabulary(tuple((e["kind"], tuple(e["terms"])) for e in bundled("vague_evidence")))
     assert [v for v in VERDICTS if not is_verdict(v, vocab)] == []

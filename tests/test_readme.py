@@ -48,7 +48,7 @@ def test_ci_also_runs_the_oldest_dependency_suite():
 
 def test_the_readme_configuration_example_loads_as_written(tmp_path):
     """Pasted into a pyproject.toml, every setting in the README's example takes effect."""
-    from looptool.config import load_settings
+    from looptool.lint.config import load_settings
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     example = next(b for b in re.findall(r"```toml\n(.*?)```", readme, flags=re.S) if "[tool.looptool]" in b)

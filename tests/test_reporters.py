@@ -9,10 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from conftest import REPO, TODAY, sarif_schema
 from test_cli_lint import GOOD
 
+from conftest import REPO, TODAY, sarif_schema
 
 # a duplicate key inside question top-k-stream, on the line after GOOD
 DUPLICATE = GOOD + "    title: Again\n"
@@ -104,7 +103,7 @@ def test_sarif_validates_against_the_oasis_schema(cli, bank):
     log = json.loads(run.out)
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "looptool" and driver["version"] and driver["informationUri"].startswith("https://")
-    from looptool.rules import catalogue
+    from looptool.lint.registry import catalogue
 
     assert [r["id"] for r in driver["rules"]] == [r.code for r in catalogue()]
     for rule in driver["rules"]:

@@ -30,9 +30,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from looptool import rules
-from looptool.config import Settings
-from looptool.linter import LintOptions, lint
+from looptool.lint import registry
+from looptool.lint.config import Settings
+from looptool.lint.linter import LintOptions, lint
 
 CASES_DIR = Path(__file__).parent / "rules"
 
@@ -58,7 +58,7 @@ def run_case(rule_name, case, tmp_path, monkeypatch):
         names.append(name)
     monkeypatch.chdir(tmp_path)
     today = case.get("today", "2026-11-24")
-    code = rules.find(rule_name).code
+    code = registry.find(rule_name).code
     options = LintOptions(
         today=today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today)),
         role=case.get("role"), select=[rule_name, *case.get("also_run", [])],
@@ -70,5 +70,5 @@ def run_case(rule_name, case, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("rule_name,case", list(_load_cases()))
 def test_rule_case(rule_name, case, tmp_path, monkeypatch):
-    assert rules.find(rule_name) is not None, f"no rule named {rule_name}"
+    assert registry.find(rule_name) is not None, f"no rule named {rule_name}"
     assert run_case(rule_name, case, tmp_path, monkeypatch) == case["expect"]

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 
+from looptool.lint import ruledocs
+from looptool.lint.registry import catalogue
+
 from conftest import REPO
-from looptool import ruledocs
-from looptool.rules import catalogue
 
 
 def test_generated_rule_docs_and_readme_table_are_current():
     stale = [str(path.relative_to(REPO)) for path, content in ruledocs.expected_files(REPO).items()
              if not path.exists() or path.read_text(encoding="utf-8") != content]
-    assert not stale, f"regenerate with `python -m looptool.ruledocs`: {stale}"
+    assert not stale, f"regenerate with `python -m looptool.lint.ruledocs`: {stale}"
 
 
 def test_readme_links_every_rule_page():
@@ -39,8 +40,8 @@ def test_explain_works_for_every_rule_by_code_and_name(cli):
 
 
 def test_rule_pages_and_json_state_option_ranges():
-    from looptool.ruledocs import rule_page, rules_json
-    from looptool.rules import find
+    from looptool.lint.ruledocs import rule_page, rules_json
+    from looptool.lint.registry import find
 
     assert "- Allowed values: `max-age-months` from 1 to 1200" in rule_page(find("stale-problem"))
     near = next(r for r in rules_json() if r["name"] == "near-duplicate")

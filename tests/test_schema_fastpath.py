@@ -7,9 +7,9 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from looptool.bank import load_bank
-from looptool.resources import bundled_bank
-from looptool.schema import fast_validator, item_validator
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.bank.schema import fast_validator, item_validator
 
 BANK, _ = load_bank([bundled_bank()])
 ITEMS = {

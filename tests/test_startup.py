@@ -15,7 +15,7 @@ try:
 except SystemExit:
     pass
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('jsonschema', 'fastjsonschema', 'yaml')
-               or m.startswith('looptool.rules') or m in ('looptool.bank', 'looptool.linter', 'looptool.planner'))
+               or m.startswith('looptool.lint.rules') or m in ('looptool.bank.load', 'looptool.lint.registry', 'looptool.lint.linter', 'looptool.plan.planner'))
 print('HEAVY', heavy, file=sys.stderr)
 """
 

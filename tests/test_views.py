@@ -8,15 +8,15 @@ import json
 import re
 
 import pytest
-from handplans import DAY, bundled, hand_plan, scheduled
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
-from looptool import agenda
-from looptool.model import TYPES
-from looptool.resources import schema_path
-from looptool.views import FORMATS, VIEWS, ViewError, render_plan
-from looptool.views import document
+from looptool.bank.model import TYPES
+from looptool.bank.resources import schema_path
+from looptool.plan import agenda
+from looptool.plan.views import FORMATS, VIEWS, ViewError, document, render_plan
+
+from handplans import DAY, bundled, hand_plan, scheduled
 
 ANSI = re.compile(r"\x1b\[")
 

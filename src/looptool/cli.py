@@ -15,6 +15,11 @@ from typing import List, Optional
 import typer
 
 from looptool import __version__
+from looptool.errors import UsageError
+from looptool.fsutil import write_atomic
+from looptool.bank.resources import bundled_bank
+from looptool.lint.findings import LEVELS, at_least
+from looptool.reporters.common import one_line
 
 app = typer.Typer(
     name="looptool",
@@ -59,8 +64,6 @@ def parse_date(value: Optional[str], option: str = "--today") -> Optional[dt.dat
 def _default_paths(paths):
     if paths:
         return paths
-    from looptool.resources import bundled_bank
-
     return [bundled_bank()]
 
 
@@ -89,10 +92,11 @@ def lint(
 
     Example: looptool lint loops/ --today 2026-11-24 --select LT1 --ignore stale-problem
     """
-    from looptool import ci
-    from looptool.findings import at_least
-    from looptool.linter import LintOptions, lint as run_lint
+    # deferred for start-up (tests/test_startup.py): the linter loads YAML, JSON Schema and every rule
+    from looptool.lint.linter import LintOptions
+    from looptool.lint.linter import lint as run_lint
     from looptool.reporters import choose, get
+    from looptool.review import ci
 
     if baseline and write_baseline:
         raise Fail("--baseline and --write-baseline do not go together")
@@ -126,9 +130,8 @@ def _selectors(values: list[str]) -> list[str]:
 
 
 def _settings(paths, config, overrides):
-    from looptool.config import ConfigError, load_settings
-    from looptool.findings import LEVELS
-
+    # deferred for start-up: the configuration loads the rule registry and YAML
+    from looptool.lint.config import ConfigError, load_settings
     if overrides.get("fail-on") not in (None, *LEVELS):
         raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
     try:
@@ -149,7 +152,8 @@ def show_config(
     """
     import json
 
-    from looptool.config import describe
+    # deferred for start-up: the configuration loads the rule registry and YAML
+    from looptool.lint.config import describe
 
     settings = _settings(list(paths or []) or [Path.cwd()], config, {})
     typer.echo(f"# config file: {settings.source or '(none found: defaults)'}")
@@ -170,8 +174,9 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    from looptool import ruledocs
-    from looptool.rules import catalogue
+    # deferred for start-up: the registry imports every rule module
+    from looptool.lint import ruledocs
+    from looptool.lint.registry import catalogue
 
     if fmt == "json":
         import json
@@ -201,9 +206,9 @@ def explain(rule: str = typer.Argument(..., help="A rule code (LT004) or name (d
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from looptool.rules import find
-
-    from looptool.ruledocs import rule_page
+    # deferred for start-up: the registry imports every rule module
+    from looptool.lint.registry import find
+    from looptool.lint.ruledocs import rule_page
 
     found = find(rule)
     if found is None:
@@ -224,8 +229,9 @@ def diff(
 
     Example: looptool diff origin/main --bank loops/ --format markdown
     """
-    from looptool.impact import between
+    # deferred for start-up: diff loads the bank (YAML, JSON Schema) and the planner
     from looptool.reporters.impact import RENDERERS, render
+    from looptool.review.impact import between
 
     if output_format not in RENDERERS:
         raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
@@ -268,9 +274,9 @@ def plan(
     """
     import os
 
-    from looptool.fsutil import write_atomic
-    from looptool.plan_request import PlanRequest, run
-    from looptool.planner import PlanError
+    # deferred for start-up: planning loads the bank, the linter and the views
+    from looptool.commands.plan import PlanRequest, run
+    from looptool.plan.feasibility import PlanError
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
@@ -303,8 +309,6 @@ def _terminal_width() -> int:
 
 def _say(message: str) -> None:
     """One line on stderr, whatever the message quotes from a file."""
-    from looptool.reporters.common import one_line
-
     print(f"looptool: {one_line(message)}", file=sys.stderr)
 
 
@@ -315,8 +319,6 @@ def _interrupted():
 
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
-    from looptool.errors import UsageError
-
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(args=argv, prog_name="looptool", standalone_mode=False)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 
-from looptool.gitrepo import repo_path, repo_root
 from looptool.reporters import markdown
+from looptool.review.gitrepo import repo_path, repo_root
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

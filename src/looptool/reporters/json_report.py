@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 from looptool import __version__
-from looptool.baseline import fingerprint
 from looptool.reporters.common import level_counts, rule_doc_url
+from looptool.review.baseline import fingerprint
 
 REPORT_VERSION = 1
 

@@ -11,8 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from looptool.findings import at_least
-
+from looptool.lint.findings import at_least
 
 # characters XML 1.0 cannot hold at all, even escaped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from looptool.gitrepo import repo_path, repo_root
 from looptool.reporters.common import LEVEL_ORDER, headline, notes, rule_doc_url
+from looptool.review.gitrepo import repo_path, repo_root
 
 MAX_ROWS = 500  # a step summary may hold 1 MiB; a reviewer reads far less
 LEVEL_MARK = {"error": "error", "warning": "warning", "info": "info"}

@@ -13,9 +13,10 @@ import json
 from urllib.parse import quote
 
 from looptool import __version__
-from looptool.baseline import occurrence_fingerprints
-from looptool.gitrepo import repo_path, repo_root
+from looptool.lint.registry import catalogue
 from looptool.reporters.common import PROJECT_URL, notes, rule_doc_url
+from looptool.review.baseline import occurrence_fingerprints
+from looptool.review.gitrepo import repo_path, repo_root
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -52,8 +53,6 @@ def _uri(path: str) -> str:
 
 
 def log(result, options=None) -> dict:
-    from looptool.rules import catalogue
-
     rules = list(catalogue())
     index = {rule.code: i for i, rule in enumerate(rules)}
     root = repo_root()

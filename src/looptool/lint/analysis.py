@@ -1,0 +1,222 @@
+"""What a question asks and how it is framed, read once from its text.
+
+Every content rule reads one :class:`Analysis` per question instead of
+matching the text itself. The analysis holds evidence, not verdicts: which
+sentences ask the candidate to design, implement, recall facts, work on data,
+answer math items, talk about their own project, their career or a past
+situation (``asks``), and, for a design prompt, whether it starts from an
+artefact to build (``solution``) and whether it names people affected, a
+situation going wrong or an outcome wanted (``framing``). Rules are policies
+over that evidence and quote it in their messages.
+
+The cues are data (``data/question_cues.yaml``), compiled once. The analysis
+is pure: it reads a :class:`~looptool.model.Question` and nothing else, and it
+is memoised on the question, so however many rules ask, the text is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from looptool.bank.catalogues import bundled
+
+ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
+             "present-own-work", "analyse-data")
+
+# what each interview type promises the candidate will do; any one of these
+# among the requests means the round is what it says
+PROMISES = {
+    "coding": frozenset({"implement", "solve"}),
+    "system-design": frozenset({"design", "solve"}),
+    "ml-system-design": frozenset({"design", "solve"}),
+    "math-quiz": frozenset({"math-items", "recall", "solve"}),
+    "data-modeling": frozenset({"analyse-data"}),
+    # the conversations are all about the candidate's own path and work
+    "project-deep-dive": frozenset({"present-own-work", "behavioural"}),
+    "career-chat": frozenset({"career", "behavioural", "present-own-work"}),
+    "behavioral": frozenset({"behavioural", "present-own-work"}),
+}
+
+# what a request of each kind is, in a message
+ASK_WORDS = {
+    "design": "design a system", "implement": "write code", "solve": "work a problem",
+    "recall": "recall or explain known facts", "math-items": "answer math items",
+    "behavioural": "describe a past situation", "career": "talk about their career",
+    "present-own-work": "present their own project", "analyse-data": "work on a dataset",
+}
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.)]|\(?[a-z][.)])\s+", re.I)
+_SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n\s*(?:[-*\u2022]|\d+[.)])\s+")
+_NUMBERING = re.compile(r"\(?(?:\d+|[a-z])[.)]", re.I)
+_CODE_LINE = re.compile(r"^(?: {4}|\t)")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, bullets and numbering removed; indented code lines left out."""
+    if not text:
+        return []
+    prose = "\n".join(line for line in text.splitlines() if not _CODE_LINE.match(line))
+    prose = prose.translate(_QUOTES)
+    out = []
+    for part in _SPLIT.split(prose):
+        part = " ".join(_BULLET.sub("", part.strip()).split())
+        if part and not _NUMBERING.fullmatch(part):
+            out.append(part)
+    return out
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    start: re.Pattern | None
+    anywhere: re.Pattern | None
+    unless: re.Pattern | None
+    terms: frozenset
+
+    def find(self, sentence: str) -> str | None:
+        if self.unless and self.unless.search(sentence):
+            return None
+        if self.start and (m := self.start.match(sentence)):
+            return m.group(0)
+        if self.anywhere and (m := self.anywhere.search(sentence)):
+            return m.group(0)
+        return None
+
+
+def _join(patterns) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+# what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
+_OPENER = r"^\W*(?:(?:first|then|next|now|finally|also|afterwards|lastly|part \d+(?: \([^)]*\))?)\W+)?"
+
+
+@cache
+def _cues() -> dict[str, _Cue]:
+    out = {}
+    for entry in bundled("question_cues"):
+        out[entry["kind"]] = _Cue(
+            entry["kind"],
+            _join([_OPENER + p for p in entry.get("start", ())]) if entry.get("start") else None,
+            _join(entry.get("anywhere", ())), _join(entry.get("unless", ())),
+            frozenset(t.lower() for t in entry.get("terms", ())),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence and the words in it that gave it away."""
+
+    sentence: str
+    cue: str
+
+    def quote(self, width: int = 90) -> str:
+        text = self.sentence if len(self.sentence) <= width else self.sentence[: width - 3].rstrip() + "..."
+        return f'"{text}"'
+
+
+@dataclass
+class Framing:
+    """How a design prompt sets up its problem."""
+
+    solution: Evidence | None = None  # the artefact named as the thing to build
+    person: Evidence | None = None  # someone affected, in their situation
+    situation: Evidence | None = None  # something going wrong, or a need not met
+    outcome: Evidence | None = None  # an outcome wanted
+
+    @property
+    def need_first(self) -> bool:
+        return bool(self.person or self.situation or self.outcome)
+
+
+@dataclass
+class Analysis:
+    requests: list[str] = field(default_factory=list)  # the prompt's sentences
+    asks: dict[str, list[Evidence]] = field(default_factory=dict)  # kind -> sentences asking it
+    framing: Framing = field(default_factory=Framing)
+
+    def kinds(self) -> set[str]:
+        return {kind for kind, found in self.asks.items() if found}
+
+    def asks_for(self, *kinds: str) -> bool:
+        return any(self.asks.get(kind) for kind in kinds)
+
+
+def analyse(question) -> Analysis:
+    """The analysis of ``question``, computed on first use and kept on the question."""
+    cached = question.__dict__.get("_analysis")
+    if cached is None:
+        cached = question.__dict__["_analysis"] = _analyse(question)
+    return cached
+
+
+def _analyse(question) -> Analysis:
+    cues = _cues()
+    said = sentences(question.prompt or "")
+    result = Analysis(requests=said)
+    for sentence in said:
+        for kind in ASK_KINDS:
+            found = cues[kind].find(sentence)
+            if found:
+                result.asks.setdefault(kind, []).append(Evidence(sentence, found.strip()))
+    result.framing = _framing(question, said, cues)
+    return result
+
+
+# an artefact after a build verb: "Design a URL shortener", "Build Dropbox"
+_SOLUTION = re.compile(
+    r"^\W*(?:(?:please|now|first|then),? )?(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
+    r"(?:(?:a|an|the|our|your|its)\s+)?(?!(?:for|to|with|how|what|it|this|that)\b)"
+    r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then)\b|[,.;:?!]|$)",
+    re.I,
+)
+# an automated task named as the solution: "Automatically route tickets to ..."
+_TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+", re.I)
+_PERSON_AFTER = re.compile(
+    r"(?:'s?\b)?\s*(?:-(?:run|led|owned|driven|staffed|facing)\b|\s+(?:who|that|are|is|were|was|have|has|had|"
+    r"can|could|cannot|can't|would|will|should|do|does|did|don't|doesn't|often|sometimes|keep|get|gets|need|needs|"
+    r"want|wants|lose|spend|spends|wait|waits|struggle|complain|report|say|ask|asks|rely|depend|use|find)\b)",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(r"(?:'s|\b(?:our|their|its|whose|many|most|some|all|\d[\d,.]*\s*(?:k|m|million|thousand)?))\s+$",
+                            re.I)
+
+
+def _framing(question, said: list[str], cues) -> Framing:
+    scenario = question.scenario
+    text_sentences = list(said)
+    if scenario and scenario.need:
+        text_sentences += sentences(scenario.need)
+    framing = Framing()
+    for sentence in said:
+        m = _SOLUTION.match(sentence) or _TASK.match(sentence)
+        if m and not re.match(r"^\W*find a way\b", sentence, re.I):
+            framing.solution = Evidence(sentence, m.group(0).strip())
+            break
+    for sentence in text_sentences:
+        rest = _outside_artefact(sentence)
+        framing.person = framing.person or _person(rest, sentence, cues["person"].terms)
+        for kind in ("situation", "outcome"):
+            if getattr(framing, kind) is None and (found := cues[kind].find(rest)):
+                setattr(framing, kind, Evidence(sentence, found.strip()))
+    return framing
+
+
+def _outside_artefact(sentence: str) -> str:
+    """The sentence without the artefact a build verb names ("a fraud detection system")."""
+    m = _SOLUTION.match(sentence)
+    return sentence[m.end():] if m else sentence
+
+
+def _person(rest: str, sentence: str, terms: frozenset) -> Evidence | None:
+    for m in re.finditer(r"[A-Za-z]+", rest):
+        word = m.group(0).lower()
+        if word not in terms:
+            continue
+        if _PERSON_AFTER.match(rest, m.end()) or _PERSON_BEFORE.search(rest[: m.start()]):
+            return Evidence(sentence, m.group(0))
+    return None

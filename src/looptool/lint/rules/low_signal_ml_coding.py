@@ -1,0 +1,98 @@
+"""A coding question asks the candidate to implement or debug a neural-network layer.
+
+## What it flags
+A `coding` question (any flavour, including `coding/math`) whose task is to
+write or repair a neural-network layer or architecture: a transformer
+block, an attention layer, layer or batch norm, a convolution, a pooling
+or fully-connected layer, an LSTM cell, or a whole network with its
+backpropagation. A layer counts when it is the object of a task verb
+("implement the forward pass of multi-head attention", "there is a bug in
+this layer norm") or opens the title; a layer that is only context ("top-k
+sampling over a transformer's logits", "a tokenizer for our transformer")
+does not. The phrases live in the catalogue `ml_coding_patterns`.
+
+Small numerical functions (a stable softmax or log-sum-exp, a loss),
+sampling, tokenizers and data loaders are not layers and pass. Other
+question types pass, so a data-modeling exercise that changes a network's
+architecture is unaffected; so do GPU-kernel questions, where the
+difficulty is the hardware rather than array indexing. Retired questions
+are skipped.
+
+## Why it matters
+Most of the work in writing a transformer layer live is getting array
+indexing and broadcasting right. That struggle happens in the candidate's
+head, out of the interviewer's sight, so the round mostly measures whether
+the candidate has typed this exact layer recently. It says little about
+code quality or algorithmic skill, which an indexing, search, graph, tree,
+heap or compiler-flavoured problem shows better, and ML craft is seen more
+clearly in a data-modeling round.
+
+## Fails
+```yaml
+questions:
+  - id: mha-numpy
+    type: coding
+    title: Multi-head self-attention in NumPy
+    prompt: >-
+      Implement the forward pass of a multi-head self-attention layer with a
+      causal mask. Inputs are (batch, seq, d_model) arrays.
+```
+
+## Passes
+```yaml
+questions:
+  - id: topk-sampler
+    type: coding
+    title: Top-k sampling with a heap
+    prompt: >-
+      Given the logits a language model returns for the next token, write
+      top_k_sample(logits, k, rng) in O(n log k) without sorting everything.
+```
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from looptool.lint.rules import Problem
+from looptool.lint.rules._content import finditer, found_any, search
+
+CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
+OPTIONS = {}
+OBJECT_WINDOW = 80  # characters after a task verb in which its object is looked for
+
+
+def check(question, ctx):
+    if question.type != "coding" or question.status == "retired":
+        return
+    patterns = _patterns(ctx)
+    text = " ".join(f"{question.title}. {question.prompt}. {question.signal}".split())
+    if found_any(patterns["exempt"], text):
+        return
+    objects = [question.title] + [text[m.end():m.end() + OBJECT_WINDOW]
+                                  for p in patterns["task"] for m in finditer(p, text)]
+    component = next((c for c in patterns["component"] for o in objects
+                      if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+    if component:
+        yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
+                      "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
+                      "an indexing, search, graph or compiler-flavoured problem here, and test ML craft in a "
+                      "data-modeling round", ("prompt",))
+
+
+def _patterns(ctx) -> dict:
+    kinds = {"task": [], "boundary": [], "exempt": [], "component": []}
+    for entry in ctx.catalogue("ml_coding_patterns"):
+        kind = entry.get("kind")
+        if kind == "component":
+            kinds[kind].append(entry)
+        elif kind in kinds:
+            kinds[kind].extend(entry.get("patterns", ()))
+    return kinds
+
+
+def _clause(text, boundaries) -> str:
+    """``text`` up to the first word that starts a different object."""
+    ends = [m.start() for m in (search(b, text) for b in boundaries) if m]
+    return text[:min(ends)] if ends else text

@@ -1,0 +1,232 @@
+"""A question's content does not match the interview type it declares.
+
+## What it flags
+- a `system-design` question whose prompt is a coding exercise ("write a
+  function", "implement `lru_get(key)`", "in O(1)") with no system in it
+  (no load, components, replicas, latency or failure), or a recall question
+  ("What is ...", "Explain the difference ...") that never asks for a
+  design;
+- an `ml-system-design` question that mentions no data, no labels, no
+  quality metric, no feedback loop and no model-specific serving or
+  training concern anywhere in its prompt, scenario, signal or rubric: a
+  systems question dressed in ML words. Decisions people already make by
+  hand ("agents tag tickets manually") count as labels, and people
+  correcting the model's output as feedback. Vocabulary anyone can recite
+  ("class imbalance", "overfitting", "precision and recall") does not count,
+  and neither monitoring nor a rate counts when it watches the servers
+  rather than the model ("cache hit rate", "latency and error rate"). The question must also talk about a system (load, latency,
+  replicas, failures): one with neither ML nor systems content is not a
+  systems question in disguise, only an unframed one (`vague-scenario`'s
+  business), and an ML problem told in plain words ("customers are talked
+  into sending their savings to scammers") is left alone;
+- a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
+  asks the candidate to write code ("write a function", "then implement
+  binary search", "in any language"), or contains code, with or without a
+  `def`;
+- a `coding` question whose prompt only asks for discussion ("Explain how a
+  hash map resizes") and never for code to be written, read or fixed. Words
+  that design talk shares ("build", "optimise", "write-heavy", "10,000
+  writes a second") count as coding work only when code is their object
+  ("build a trie class", "speed up this function").
+
+- any type whose prompt asks for nothing that the type promises. The
+  question-analysis layer reads what each sentence of the prompt asks the
+  candidate to do (design, write code, work a problem, recall facts, answer
+  math items, work on a dataset, present their own project, talk about their
+  career, describe a past situation), and the finding is raised only when
+  none of the requests is one the type promises: a `system-design` made of
+  "What is sharding?" and "Explain CAP", a `behavioral` question that asks
+  "Why do you want to work here?", a `data-modeling` round that is a theory
+  quiz, a `career-chat` that is a technical grilling. The message quotes the
+  sentence. A prompt with no recognisable request is left alone.
+
+A design prompt that asks to "sketch the API" or "write the schema" is not a
+coding exercise, an ML design about serving passes when it talks about its
+metric or model-specific concerns, and a design question that shows code
+and asks what is wrong with it is a design review, not a coding task. A
+sentence about the candidate's past ("tell me about a time you had to write
+code fast") is not a coding task either, but a topic to talk about is not a
+past ("before we talk about your goals, write ..." still asks for code),
+and a question ("what would you implement differently?") is not a request.
+The phrase lists are in the `type_indicators` catalogue. Retired and leaked
+questions are not checked.
+
+## Why it matters
+Loops are planned by type: a "system design" slot that holds a coding
+puzzle leaves the loop with no evidence on design and two on coding, and a
+candidate who prepared for one kind of conversation gets another. The
+worst case is the ML design round that is really a systems round with ML
+words sprinkled in: "take the dataset, train a network, watch the false
+positives, mind the class imbalance" passes it, so it cannot separate a
+practitioner from someone who memorised the vocabulary, while the time
+that could have gone into genuine systems depth is spent on the recital.
+
+## Fails
+```yaml
+questions:
+  - id: lru-as-design
+    type: system-design
+    prompt: Design and implement an LRU cache class with get(key) and put(key, value) in O(1).
+  - id: feed-in-ml-clothing
+    type: ml-system-design
+    prompt: Design a recommendation service. Cover the API, caching, sharding and autoscaling.
+    signal: Knows how to scale a recommendation service.
+```
+
+## Passes
+```yaml
+questions:
+  - id: url-shortener
+    type: system-design
+    prompt: >-
+      Design a link shortener for 200 million new links a month. Sketch the API
+      and the storage schema, and say what happens when a region goes down.
+  - id: serving-code-review
+    type: ml-system-design
+    prompt: |
+      Here is how the team serves our 70B model. Would you put it in production?
+          model = load("llama-70b")
+          @app.post("/generate")
+          def generate(prompt): return model.generate(prompt)
+    signal: Spots per-request loading, GPU memory and missing batching in LLM serving code.
+```
+
+## Options
+- `min-ml-groups` (default 1): how many of the five ML ingredients (data,
+  labels, metric, feedback, model-specific concerns) an `ml-system-design`
+  question must mention.
+"""
+
+from __future__ import annotations
+
+from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse
+from looptool.lint.rules import Problem
+from looptool.lint.rules._cues import first, group, quantities, sentences
+
+CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
+OPTIONS = {"min-ml-groups": 1}
+OPTION_RANGES = {"min-ml-groups": (0, 5)}
+
+_CATALOGUE = "type_indicators"
+_CONVERSATIONS = ("behavioral", "career-chat", "project-deep-dive")
+_ML_GROUPS = ("ml-data", "ml-labels", "ml-metric", "ml-feedback", "ml-infra")
+
+
+def check(question, ctx):
+    if not question.active:
+        return
+    found = []
+    if question.type == "system-design":
+        found = list(_system_design(question, ctx))
+    elif question.type == "ml-system-design":
+        found = list(_ml_system_design(question, ctx))
+    elif question.type == "coding":
+        found = list(_coding(question, ctx))
+    elif question.type in _CONVERSATIONS:
+        found = list(_conversation(question, ctx))
+    yield from found or _broken_promise(question, ctx)
+
+
+def _broken_promise(question, ctx):
+    """Every request in the prompt asks for something other than what the type promises."""
+    promised = PROMISES.get(question.type)
+    if not promised or _find(ctx, "code-block", question.prompt):
+        return
+    analysis = analyse(question)
+    asked = analysis.kinds()
+    if not asked or asked & promised:
+        return
+    kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
+    evidence = analysis.asks[kind]
+    share = f"{len(evidence)} of {len(analysis.requests)} sentences" if len(analysis.requests) > 1 else "its one sentence"
+    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    yield Problem(
+        f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt asks them to "
+        f"{ASK_WORDS[kind]} ({share}: {evidence[0].quote(70)}); retype the question, or rewrite the prompt "
+        "to ask for what the type promises", ("type",))
+
+
+def _system_design(question, ctx):
+    ask = _code_ask(question.prompt, ctx)
+    if ask and not _find(ctx, "design-system", question.prompt):
+        yield Problem(f"declared `system-design`, but the prompt is a coding exercise (\"{ask}\") with "
+                      "no system in it: no load, components or failures; retype it as `coding`, or give "
+                      "it a system to design under stated load", ("prompt",))
+    elif _is_recall(question, ctx):
+        opening = _quote(sentences(question.prompt)[0])
+        yield Problem(f"declared `system-design`, but the prompt asks to recall a fact (\"{opening}\") "
+                      "and never asks for a design; ask the candidate to design something under stated "
+                      "load and failures, or move the question to a knowledge quiz", ("prompt",))
+
+
+def _ml_system_design(question, ctx):
+    text = whole = _ml_text(question)
+    for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
+        matcher = group(ctx, _CATALOGUE, "indicator", aside)
+        text = matcher.sub(" ", text) if matcher else text
+    found = [name for name in _ML_GROUPS if _find(ctx, name, text)]
+    if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", whole):
+        yield Problem("declared `ml-system-design`, but nothing in the prompt, scenario, signal or rubric "
+                      "mentions data, labels, a quality metric, a feedback loop or a model-specific concern, "
+                      "so reciting ML vocabulary would pass it; say what data exists, what the label is and "
+                      "how success is measured, or retype it as `system-design`", ("type",))
+
+
+def _coding(question, ctx):
+    if _find(ctx, "coding-work", question.prompt):
+        return
+    opening = next((s for s in sentences(question.prompt) if _find(ctx, "discussion-ask", s)), None)
+    if opening:
+        yield Problem(f"declared `coding`, but the prompt only asks for discussion (\"{_quote(opening)}\") and never "
+                      "for code to be written, read or fixed; give it a concrete coding task, or move it to "
+                      "a quiz or design round", ("prompt",))
+
+
+def _conversation(question, ctx):
+    ask = _code_ask(question.prompt, ctx, "code-ask", "code-imperative")
+    shown = None if ask else _find(ctx, "code-block", question.prompt)
+    if ask or shown:
+        what = f"asks the candidate to write code (\"{ask}\")" if ask else f"contains code (\"{shown}\")"
+        yield Problem(f"declared `{question.type}`, but the prompt {what}; move the coding task to a "
+                      "`coding` question and keep this one a conversation", ("prompt",))
+
+
+def _code_ask(text, ctx, *indicators: str) -> str | None:
+    """The first request in ``text`` to write code that is not part of a story about the past."""
+    story = group(ctx, _CATALOGUE, "indicator", "story")
+    matchers = [(i, group(ctx, _CATALOGUE, "indicator", i)) for i in indicators or ("code-ask",)]
+    for sentence in sentences(text):
+        for name, asks in matchers:
+            found = asks.search(sentence) if asks else None
+            if found and not (story and story.search(sentence[: found.start()])):
+                # an imperative matches only its verb: quote the request it opens
+                quoted = sentence[found.start():].split()[:5] if name == "code-imperative" else found.group(0).split()
+                return " ".join(quoted).rstrip(".?!,;")
+    return None
+
+
+def _is_recall(question, ctx) -> bool:
+    parts = sentences(question.prompt)
+    if not parts or not _find(ctx, "recall-ask", parts[0]) or _find(ctx, "design-verb", question.prompt):
+        return False
+    hooks = question.scenario.hooks if question.scenario else []
+    return not hooks and quantities(question.prompt) < 2
+
+
+def _ml_text(question) -> str:
+    parts = [question.prompt, question.signal]
+    scenario = question.scenario
+    if scenario:
+        parts += [scenario.need, *scenario.stakeholders, *scenario.constraints, *scenario.hooks, *scenario.tradeoffs]
+    for band in question.rubric or []:
+        parts += [band.label, *band.evidence]
+    return "\n".join(p for p in parts if p)
+
+
+def _find(ctx, indicator, text) -> str | None:
+    return first(group(ctx, _CATALOGUE, "indicator", indicator), text)
+
+
+def _quote(text, limit=60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,130 @@
+"""A question has not been reviewed lately, or is built on an approach the field has left behind.
+
+## What it flags
+Two kinds of staleness in active and leaked questions (`status: retired`
+questions are never used, so they are skipped):
+
+- **Review age.** `last_reviewed` is more than `max-age-months` before
+  today, or the question has no `last_reviewed` at all.
+- **Superseded topic.** The question's framing (title, prompt, scenario,
+  signal and the evidence of its passing rubric bands) centres on a topic
+  from the dated catalogue `stale_topics`, such as a fixed chunk-and-embed
+  retrieval pipeline, or text classification by training a classifier on
+  embeddings or TF-IDF features. An entry counts only from its `since` date.
+  A question that frames the topic around the modern approach (an agent
+  that calls retrieval as a tool, a prompted-LLM baseline, an explicit
+  comparison of approaches, or a constraint that rules the modern approach
+  out) passes: "this pipeline versus the alternatives" is a comparison,
+  "number of intents versus accuracy" is not,
+  and so does one that names the old approach as the past system to
+  rebuild today.
+
+## Why it matters
+ML practice moves quickly, and interview questions age with it. When a
+question expects yesterday's answer, a candidate who knows current practice
+proposes something the interviewer is not ready to discuss; the interview
+stalls, the strong candidate scores worse than one who recites the old
+recipe, and the candidate learns that the team is not keeping up. A dated
+review is the cheap defence: someone has to look at each question regularly
+and ask whether a good answer has changed.
+
+## Fails
+```yaml
+questions:
+  - id: manual-lookup-bot
+    type: ml-system-design
+    prompt: >-
+      Design a RAG chatbot over our 20,000 pages of equipment manuals.
+      Pick a chunk size, an embedding model and a vector database.
+    last_reviewed: 2025-02-10    # more than 12 months before today
+```
+
+## Passes
+```yaml
+questions:
+  - id: manual-lookup-agent
+    type: ml-system-design
+    prompt: >-
+      Field technicians cannot find answers in 20,000 pages of manuals.
+      Design an assistant; the agent decides when to call a search tool
+      over the manuals, the parts database or past repair tickets.
+    last_reviewed: 2026-09-01
+```
+
+## Options
+- `max-age-months` (default `12`): how many months may pass after
+  `last_reviewed` before the question is due for review.
+- `require-review-date` (default `false`): also flag questions that have
+  no `last_reviewed` at all. Off by default: a missing date says nothing
+  about whether the question is current, and a bank adopting looptool
+  should not see every question flagged at once. Turn it on once the bank
+  records review dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from looptool.lint.rules import Problem
+from looptool.lint.rules._content import (
+    applies_to,
+    as_date,
+    entry_matches,
+    framing_text,
+    interviewer_text,
+)
+
+CODE, NAME, LEVEL, SCOPE = "LT101", "stale-problem", "warning", "question"
+OPTIONS = {"max-age-months": 12, "require-review-date": False}
+OPTION_RANGES = {"max-age-months": (1, 1200)}
+
+
+def check(question, ctx):
+    if question.status == "retired":
+        return
+    problem = _review_problem(question, ctx)
+    if problem:
+        yield problem
+    framing = framing_text(question)
+    exempt = f"{framing}. {interviewer_text(question)}"
+    for entry in ctx.catalogue("stale_topics"):
+        since = as_date(entry.get("since"))
+        if since and ctx.today >= since and applies_to(entry, question) \
+                and entry_matches(entry, framing, exempt):
+            yield Problem(_topic_message(entry, since), ("prompt",))
+
+
+def _review_problem(question, ctx) -> Problem | None:
+    reviewed = question.last_reviewed
+    if reviewed is None:
+        if not ctx.options["require-review-date"]:
+            return None
+        return Problem("no review date; check the question against current practice and add "
+                       "`last_reviewed: YYYY-MM-DD`", ("last_reviewed",))
+    limit = int(ctx.options["max-age-months"])
+    if reviewed >= _months_before(ctx.today, limit):
+        return None
+    age = _months_between(reviewed, ctx.today)
+    ago = f"just over {limit} months ago" if age <= limit else f"{age} months ago"
+    return Problem(f"last reviewed {reviewed.isoformat()}, {ago} (limit {limit}); check that a "
+                   "strong answer has not changed since, then update `last_reviewed`", ("last_reviewed",))
+
+
+def _topic_message(entry, since) -> str:
+    why = f": {entry['why']}" if entry.get("why") else ""
+    return (f"built around {entry.get('topic', entry.get('id'))}, which has been superseded by "
+            f"{entry.get('superseded_by', 'newer practice')} since {since.year}{why}; reframe the question "
+            "around the current approach, or name both and say in the rubric which one earns credit")
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - int(months), 12)
+    if year < dt.MINYEAR:  # a limit longer than the calendar: nothing is that old
+        return dt.date.min
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)

@@ -1,0 +1,95 @@
+"""The text format: rich tables and panels, with colour only when asked.
+
+Rendered through a rich Console writing to a string at a fixed width, so the
+same plan always gives the same text; the CLI asks for colour only on a
+terminal without NO_COLOR. Markup is off: a question that contains
+``[brackets]`` prints as written.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from looptool.plan.views import document as d
+
+WIDTH = 100
+
+
+def render(doc: dict, color: bool = False, width: int = WIDTH) -> str:
+    out = StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, markup=False, highlight=False,
+                      emoji=False, soft_wrap=False, legacy_windows=False, force_jupyter=False)
+    for renderable in RENDERERS[doc["view"]](doc):
+        console.print(renderable)
+    if color:
+        return out.getvalue()
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+
+
+def _title(doc: dict, prefix: str = "") -> list:
+    return [Text(prefix + d.heading(doc), style="bold"), Text(d.day_line(doc)), Text()]
+
+
+# Columns whose text may be long take the room that is left; names stay compact.
+COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22}}
+
+
+def _table(columns, rows, **options) -> Table:
+    expand = any("ratio" in COLUMN_OPTIONS.get(c, {}) for c in columns)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand, **options)
+    for column in columns:
+        table.add_column(column, overflow="fold", **COLUMN_OPTIONS.get(column, {}))
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _agenda(doc: dict) -> Table:
+    columns, rows = d.agenda_table(doc, compact=True)
+    return _table(columns, [[Text(c, style="dim") for c in cells] if is_break else cells for is_break, cells in rows])
+
+
+def _panel(doc: dict) -> list:
+    columns, rows = d.coverage_table(doc)
+    matrix = _table(columns, rows, title="Coverage", title_justify="left", title_style="bold")
+    lines = [Text(line) for line in (*d.coverage_lines(doc), "", *d.summary_lines(doc))]
+    return [*_title(doc), _agenda(doc), Text(), matrix, *lines]
+
+
+def _part(part: d.Part) -> Group:
+    label = Text(part.label, style="bold")
+    if part.text:
+        return Group(label, Text(part.text.strip()), Text())
+    if part.rubric:
+        rubric = _table(["Score", "Band", "Evidence"],
+                        [[d.band_range(b), b["label"], "\n".join(f"- {e}" for e in b["evidence"])]
+                         for b in part.rubric])
+        return Group(label, rubric, Text())
+    return Group(label, *[Text(f"- {entry}") for entry in part.items], Text())
+
+
+def _interviewer(doc: dict) -> list:
+    out = _title(doc, prefix="Interviewer kits: ")
+    for item in doc["interviews"]:
+        body = Group(*[_part(p) for p in d.parts(doc, item)])
+        out.append(Panel(body, title=d.kit_title(doc, item), title_align="left", box=box.SQUARE))
+    return out
+
+
+def _candidate(doc: dict) -> list:
+    out = [*_title(doc, prefix="Your interview day: "), _agenda(doc), Text(),
+           Text("What each interview is like", style="bold"), Text()]
+    for kind in doc["kinds"]:
+        out.append(Panel(Group(*[_part(p) for p in d.kind_parts(kind)]), title=kind["name"], title_align="left",
+                         box=box.SQUARE))
+    return out
+
+
+RENDERERS = {"panel": _panel, "interviewer": _interviewer, "candidate": _candidate}

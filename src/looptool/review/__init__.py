@@ -1,0 +1,4 @@
+"""A bank under version control: git access, --changed-since, baselines, diff.
+
+See docs/architecture.md.
+"""

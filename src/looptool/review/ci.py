@@ -1,0 +1,65 @@
+"""Lint for review workflows: narrow a lint result to what a pull request
+must answer for (``--changed-since``) or to what is new (``--baseline``).
+
+Each narrowing returns the findings to report and a note the reporters show
+(and machine-readable formats record), so the exit code follows what is
+reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from looptool.bank import model
+from looptool.review import baseline as baselines
+from looptool.review.changed_since import narrow as since
+
+
+def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | None = None, relint=None):
+    """(result with only the findings to report, reporter options describing why)."""
+    findings, notes = with_subjects(result.findings, result.bank), {}
+    result = dataclasses.replace(result, findings=findings)
+    if changed_since:
+        findings, notes["changed_since"] = since(result, changed_since, paths, relint)
+    if baseline is not None:
+        outcome = baselines.apply(findings, baseline)
+        findings, notes["baseline"] = outcome.kept, outcome
+    return dataclasses.replace(result, findings=findings), notes
+
+
+def write_baseline(result, path: Path) -> str:
+    """Record every finding of ``result``; returns a line saying so."""
+    count = baselines.write(path, with_subjects(result.findings, result.bank))
+    return f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}."
+
+
+def with_subjects(findings, bank) -> list:
+    """Findings made while reading (a duplicate key, a schema violation)
+    name no item when the item's id was not known yet; name it from the
+    source, so that reports, baselines and --changed-since tie them to their
+    question rather than to a line of a file."""
+    out = []
+    for finding in findings:
+        subject = None
+        if finding.subject is None and len(finding.path) >= 2 and finding.path[0] in model.SECTIONS:
+            subject = _item_id(finding, bank)
+        out.append(dataclasses.replace(finding, subject=subject) if subject else finding)
+    return out
+
+
+def _item_id(finding, bank) -> str | None:
+    section, index = finding.path[:2]
+    id_field = model.SECTIONS[section][1]
+    found = None
+    for document in bank.documents:
+        data = document.data
+        if document.file != finding.file or not isinstance(data, dict) or not isinstance(index, int):
+            continue
+        items = data.get(section)
+        if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+            continue
+        if document.locate((section, index))[0] <= finding.line:  # the last document starting before it
+            ident = items[index].get(id_field)
+            found = ident if isinstance(ident, str) else None
+    return found
