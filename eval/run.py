@@ -57,9 +57,12 @@ def lint(root: Path) -> dict[str, list[dict]]:
          "--today", TODAY],
         capture_output=True, text=True, check=False,
     )
-    if proc.returncode not in (0, 1):
-        sys.exit(f"looptool lint failed ({proc.returncode}): {proc.stderr.strip()}")
-    report = json.loads(proc.stdout)
+    try:  # exit 1 only means findings; anything else, or no report, is a failure to run
+        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
+    except ValueError:
+        report = None
+    if report is None:
+        sys.exit(f"looptool lint failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
     found = defaultdict(list)
     for finding in report["findings"]:
         if finding.get("subject"):
