@@ -43,6 +43,7 @@ EXPECTED = {
     "role-mismatch.yaml": {"LT124": 1},  # nor this one: left to LT124
     "rubric-evidence.yaml": {"LT123": 3},  # one per band
     "rubric-scale.yaml": {"LT122": 1},
+    "scenario-prep.yaml": {"LT115": 1},
     "stage-order.yaml": {"LT202": 1},
     "stale-problem.yaml": {"LT101": 2},  # an old review date and a superseded topic
     "unfillable-slot.yaml": {"LT231": 1},

@@ -73,11 +73,6 @@ VAGUE_GOOD = [
       "Growers in our cooperative lose about 12% of every harvest because picked fruit waits in the sun for a "
       "truck. We have 40 trucks for 1,100 farms and dispatch by phone. Design the system that tells drivers "
       "where to go next."),
-    q("build-cache", "system-design", "Design the remote cache for our build system.",
-      scenario=sc(constraints=["9,000 builds a day reading 30,000 artifacts each", "80 TB of artifacts",
-                               "three offices on two continents"],
-                  hooks=["How stale may an artifact be?", "What happens when the cache is unreachable?",
-                         "How do we prevent cache poisoning?"])),
     q("lift-outages", "ml-system-design",
       "Residents of our tower blocks who use wheelchairs are stranded for days when a lift breaks down. "
       "The housing authority wants to fix lifts before they fail.",
@@ -188,6 +183,12 @@ VAGUE_GOOD = [
 ]
 
 VAGUE_BAD = [
+    # relabelled bad under the need-first principle (issue 14): numbers and hooks are preparation
+    q("build-cache", "system-design", "Design the remote cache for our build system.",
+      scenario=sc(constraints=["9,000 builds a day reading 30,000 artifacts each", "80 TB of artifacts",
+                               "three offices on two continents"],
+                  hooks=["How stale may an artifact be?", "What happens when the cache is unreachable?",
+                         "How do we prevent cache poisoning?"])),
     q("fraud-bank", "ml-system-design", "Design a fraud detection system for a banking application."),
     q("jira-routing", "ml-system-design", "Automatically route JIRA tickets to the right subteam."),
     q("news-feed", "system-design", "Design a social media news feed."),
@@ -497,10 +498,7 @@ def flagged(tmp_path_factory):
 
 
 # Known limits, kept visible: the rule cannot tell these from good questions.
-KNOWN_MISSES = {
-    ("LT111", "chat-generic"): "a need that restates the product ('users need to chat') reads as concrete, "
-                               "and one domain word makes a hook count",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _cases(index):

@@ -171,19 +171,20 @@ def _analyse(question) -> Analysis:
 _SOLUTION = re.compile(
     r"^\W*(?:(?:please|now|first|then),? )?(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
     r"(?:(?:a|an|the|our|your|its)\s+)?(?!(?:for|to|with|how|what|it|this|that)\b)"
-    r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then)\b|[,.;:?!]|$)",
+    r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then|for|in|at|on|of|across|within)\b|[,.;:?!]|$)",
     re.I,
 )
 # an automated task named as the solution: "Automatically route tickets to ..."
 _TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+", re.I)
 _PERSON_AFTER = re.compile(
     r"(?:'s?\b)?\s*(?:-(?:run|led|owned|driven|staffed|facing)\b|\s+(?:who|that|are|is|were|was|have|has|had|"
-    r"can|could|cannot|can't|would|will|should|do|does|did|don't|doesn't|often|sometimes|keep|get|gets|need|needs|"
-    r"want|wants|lose|spend|spends|wait|waits|struggle|complain|report|say|ask|asks|rely|depend|use|find)\b)",
+    r"can|could|cannot|can't|would|will|should|do|does|did|don't|doesn't|often|sometimes|keep|get|gets|"
+    r"lose|spend|spends|wait|waits|struggle|complain|report|say|ask|asks|rely|depend|use|find)\b)",
     re.I,
 )
-_PERSON_BEFORE = re.compile(r"(?:'s|\b(?:our|their|its|whose|many|most|some|all|\d[\d,.]*\s*(?:k|m|million|thousand)?))\s+$",
-                            re.I)
+# a possessor before the person ("the bank's customers"); an audience count ("for 50 million
+# users") sizes the design and names no one in a situation
+_PERSON_BEFORE = re.compile(r"(?:'s|\bwhose)\s+$", re.I)
 
 
 def _framing(question, said: list[str], cues) -> Framing:
@@ -212,11 +213,23 @@ def _outside_artefact(sentence: str) -> str:
     return sentence[m.end():] if m else sentence
 
 
+# what may stand before a sentence's subject: "Our", "Night", "Electric-van", "The bank's"
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|our|your|their|its|many|most|some|all|[\w]+-[\w-]+|[A-Z]\w*|\w+'s)\s+){0,3}")
+_WISH = re.compile(r"\s+(?:want|wants|need|needs|would like|expect|expects|should be able|deserve)\b", re.I)
+# a plural occupation ("dermatologists", "growers", "librarians") heading a sentence
+_OCCUPATION = re.compile(r"[a-z]{3,}(?:ists|ians|ers|ors)")
+
+
 def _person(rest: str, sentence: str, terms: frozenset) -> Evidence | None:
+    """People named in their situation: the subject of a sentence ("Dermatologists at our service
+    reach ..."), or followed by what they do or suffer, owning something, or running something."""
     for m in re.finditer(r"[A-Za-z]+", rest):
         word = m.group(0).lower()
-        if word not in terms:
+        subject = rest is sentence and _SUBJECT_LEAD.fullmatch(rest[: m.start()]) is not None
+        if word not in terms and not (subject and _OCCUPATION.fullmatch(word)):
             continue
-        if _PERSON_AFTER.match(rest, m.end()) or _PERSON_BEFORE.search(rest[: m.start()]):
+        if _WISH.match(rest, m.end()):
+            continue  # "users want recommendations" restates the product; it names no situation
+        if subject or _PERSON_AFTER.match(rest, m.end()) or _PERSON_BEFORE.search(rest[: m.start()]):
             return Evidence(sentence, m.group(0))
     return None
