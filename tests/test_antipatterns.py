@@ -31,6 +31,7 @@ EXPECTED = {
     "low-signal-ml-coding.yaml": {"LT103": 1},
     "math-quiz-bias.yaml": {"LT206": 1},
     "mislabeled-interview.yaml": {"LT112": 1},
+    "ml-clothing.yaml": {"LT116": 1},
     "missing-references.yaml": {"LT114": 1},
     "missing-rubric.yaml": {"LT121": 1},
     "missing-signal.yaml": {"LT113": 1},

@@ -133,11 +133,25 @@ class Framing:
         return bool(self.person or self.situation or self.outcome)
 
 
+ML_SPECIFIC = {"ml-label": "what the label is", "ml-delay": "when the label arrives",
+               "ml-cost": "what each kind of error costs, or where the threshold sits",
+               "ml-data": "what data exists", "ml-decision": "the decision the model drives"}
+
+
+@dataclass
+class MlContent:
+    """What a question says about its ML part, over every field an interviewer reads."""
+
+    generic: list[str] = field(default_factory=list)  # distinct recipe words, in order of appearance
+    specific: dict[str, Evidence] = field(default_factory=dict)  # ML_SPECIFIC kind -> first evidence
+
+
 @dataclass
 class Analysis:
     requests: list[str] = field(default_factory=list)  # the prompt's sentences
     asks: dict[str, list[Evidence]] = field(default_factory=dict)  # kind -> sentences asking it
     framing: Framing = field(default_factory=Framing)
+    ml: MlContent = field(default_factory=MlContent)
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
@@ -164,7 +178,34 @@ def _analyse(question) -> Analysis:
             if found:
                 result.asks.setdefault(kind, []).append(Evidence(sentence, found.strip()))
     result.framing = _framing(question, said, cues)
+    result.ml = _ml(question, cues)
     return result
+
+
+def _question_text(question) -> list[str]:
+    """Every sentence the panel reads about the question: prompt, scenario, signal, rubric."""
+    parts = [question.prompt, getattr(question, "signal", None)]
+    scenario = question.scenario
+    if scenario:
+        parts += [scenario.need, *(getattr(scenario, "constraints", None) or ()),
+                  *(getattr(scenario, "hooks", None) or ()), *(getattr(scenario, "tradeoffs", None) or ())]
+    for band in getattr(question, "rubric", None) or ():
+        parts += list(band.evidence)
+    return [s for part in parts if part for s in sentences(str(part))]
+
+
+def _ml(question, cues) -> MlContent:
+    content = MlContent()
+    generic = cues["ml-generic"].anywhere
+    for sentence in _question_text(question):
+        for m in generic.finditer(sentence):
+            word = m.group(0).lower()
+            if word not in content.generic:
+                content.generic.append(word)
+        for kind in ML_SPECIFIC:
+            if kind not in content.specific and (found := cues[kind].find(sentence)):
+                content.specific[kind] = Evidence(sentence, found.strip())
+    return content
 
 
 # an artefact after a build verb: "Design a URL shortener", "Build Dropbox"

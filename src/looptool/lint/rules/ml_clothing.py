@@ -1,0 +1,86 @@
+"""An ML system design whose ML part a recital of the generic recipe would pass.
+
+## What it flags
+An active `ml-system-design` question whose ML content, across its prompt,
+scenario, signal and rubric, is only recipe vocabulary that fits any
+problem ("train a neural network", "handle class imbalance", "tune the
+hyperparameters", "monitor precision and recall", "use embeddings", "A/B
+test it"), at least `min-generic` distinct such words, and nothing that
+belongs to this problem alone:
+
+- **what the label is** ("a transfer the customer later reports as a scam",
+  "chargebacks", "what counts as a bad listing");
+- **when it arrives** ("confirmed about six weeks later");
+- **what each error costs, or where the threshold sits** ("a false alarm
+  holds a pensioner's rent payment", "reviewers can check 300 a day");
+- **what data exists** ("three years of transfers", "40,000 labelled
+  tickets");
+- **the decision the model drives** ("decide whether to hold the payment").
+
+Any one of these is enough. A question with no ML words at all is not
+this rule's business (a bare prompt is `vague-scenario`'s, a systems round
+filed as ML design is `mislabeled-interview`'s), and a design prompt that
+shows serving code to review is its own material. The cues are in the
+`question_cues` catalogue.
+
+## Why it matters
+If "take the dataset, train a neural network with a cross-entropy loss,
+tune the hyperparameters, watch false positives, mind the class imbalance"
+earns a pass, the round cannot tell a practitioner from someone who has
+memorised the vocabulary, and the time it spends on the recital is time
+not spent on the design. Problem-specific detail, such as a label that
+arrives weeks late or an error that costs a customer their rent, is what
+makes ML judgement visible.
+
+## Fails
+```yaml
+questions:
+  - id: churn-recipe
+    type: ml-system-design
+    prompt: >-
+      Design a churn prediction system for our subscription app. Train a
+      gradient boosting model, handle class imbalance, tune hyperparameters
+      and monitor precision and recall.
+```
+
+## Passes
+```yaml
+questions:
+  - id: churn-decision
+    type: ml-system-design
+    prompt: >-
+      Subscribers of our meal-kit app cancel without warning. We have three
+      years of orders and cancellations; a cancellation is only final 30 days
+      after the request. Decide whether to offer a discount, and to whom,
+      without giving it away to people who would have stayed.
+```
+
+## Options
+- `min-generic` (default 2): how many distinct recipe words make the ML part
+  a recital.
+"""
+
+from __future__ import annotations
+
+from looptool.lint.analysis import ML_SPECIFIC, analyse
+from looptool.lint.rules import Problem
+from looptool.lint.rules._cues import first, group
+
+CODE, NAME, LEVEL, SCOPE = "LT116", "ml-clothing", "warning", "question"
+OPTIONS = {"min-generic": 2}
+OPTION_RANGES = {"min-generic": (1, 20)}
+
+
+def check(question, ctx):
+    if question.type != "ml-system-design" or not question.active:
+        return
+    if first(group(ctx, "type_indicators", "indicator", "code-block"), question.prompt):
+        return
+    ml = analyse(question).ml
+    if ml.specific or len(ml.generic) < int(ctx.options.get("min-generic", 2)):
+        return
+    words = ", ".join(f'"{w}"' for w in ml.generic[:4])
+    wanted = "; ".join(ML_SPECIFIC.values())
+    yield Problem(
+        f"the ML part is only recipe words that fit any problem ({words}), so reciting the recipe would "
+        f"pass it; add what only this problem has: {wanted}", ("prompt",))
