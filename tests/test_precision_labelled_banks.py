@@ -28,11 +28,8 @@ FOLDERS = {"content": {"lt101": "LT101", "lt102": "LT102", "lt103": "LT103", "lt
 RULES = {**FOLDERS["content"], **FOLDERS["design"]}
 
 KNOWN_MISSES = {
-    "bad-lt101-crf-invoice-ner": "hand-built features for a CRF tagger: not in the stale_topics catalogue",
     "bad-lt101-lstm-autocomplete": "an LSTM language model under a 20 MB device limit: no catalogue entry, and "
                                    "small recurrent models still have uses on device",
-    "bad-lt101-naive-bayes-reviews": "text-classification staleness is scoped to design rounds; a data-modeling "
-                                     "scaffold may use a classic model on purpose",
     "bad-lt102-global-snapshot": "Chandy-Lamport snapshots: not in the landmark_algorithms catalogue",
     "bad-lt102-mergeable-quantiles": "quantile sketches (KLL, t-digest): not in the catalogue",
     "bad-lt102-seen-urls-tiny-ram": "membership in a memory budget is recognised by its usual wordings only",

@@ -17,7 +17,12 @@ questions are never used, so they are skipped):
   out) passes: "this pipeline versus the alternatives" is a comparison,
   "number of intents versus accuracy" is not,
   and so does one that names the old approach as the past system to
-  rebuild today.
+  rebuild today. Whatever its type, a question counts only when it sets
+  the candidate a task (design, implement, solve, work on data) that the
+  old approach would answer ("implement eye detection with Haar
+  cascades", "how would you use bag of words for text classification");
+  a question that only asks what the old method is, or how it compares,
+  asks for knowledge and passes.
 
 ## Why it matters
 ML practice moves quickly, and interview questions age with it. When a
@@ -66,6 +71,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
 from looptool.lint.rules._content import (
     applies_to,
@@ -91,8 +97,14 @@ def check(question, ctx):
     for entry in ctx.catalogue("stale_topics"):
         since = as_date(entry.get("since"))
         if since and ctx.today >= since and applies_to(entry, question) \
-                and entry_matches(entry, framing, exempt):
+                and entry_matches(entry, framing, exempt) and _sets_a_task(question):
             yield Problem(_topic_message(entry, since), ("prompt",))
+
+
+def _sets_a_task(question) -> bool:
+    """A design round, or a request to build, implement, solve or work on data. "What is a Haar
+    cascade?" asks for knowledge, not for the old approach as the answer to a task."""
+    return question.is_design or analyse(question).asks_for("design", "implement", "solve", "analyse-data")
 
 
 def _review_problem(question, ctx) -> Problem | None:
