@@ -13,8 +13,10 @@ does not. The phrases live in the catalogue `ml_coding_patterns`.
 
 Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other
-question types pass, so a data-modeling exercise that changes a network's
-architecture is unaffected; so do GPU-kernel questions, where the
+question types are checked when their prompt asks for code to be written
+(an "ML system design" that asks to implement attention in numpy is a
+coding round in disguise); a data-modeling exercise that changes a network's
+architecture inside its scaffold is unaffected; so do GPU-kernel questions, where the
 difficulty is the hardware rather than array indexing. Retired questions
 are skipped.
 
@@ -55,6 +57,9 @@ None.
 
 from __future__ import annotations
 
+import re
+
+from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
 from looptool.lint.rules._content import finditer, found_any, search
 
@@ -64,21 +69,34 @@ OBJECT_WINDOW = 80  # characters after a task verb in which its object is looked
 
 
 def check(question, ctx):
-    if question.type != "coding" or question.status == "retired":
+    if question.status == "retired" or not _coding_task(question):
         return
     patterns = _patterns(ctx)
     text = " ".join(f"{question.title}. {question.prompt}. {question.signal}".split())
     if found_any(patterns["exempt"], text):
         return
-    objects = [question.title] + [text[m.end():m.end() + OBJECT_WINDOW]
-                                  for p in patterns["task"] for m in finditer(p, text)]
-    component = next((c for c in patterns["component"] for o in objects
+    tasks = [text[m.end():m.end() + OBJECT_WINDOW] for p in patterns["task"] for m in finditer(p, text)]
+    component = next((c for c in patterns["component"] for o in tasks
                       if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+    if component is None:  # a title that opens with the component, unless the prompt only uses it as a tool
+        component = next((c for c in patterns["component"] if found_any(c["patterns"], question.title)
+                          and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
     if component:
         yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
                       "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
                       "an indexing, search, graph or compiler-flavoured problem here, and test ML craft in a "
                       "data-modeling round", ("prompt",))
+
+
+def _coding_task(question) -> bool:
+    """A coding round, or a request to write code filed under another type (a data-modeling round
+    that changes a network inside its scaffold is ML craft, not array bookkeeping)."""
+    if question.type == "coding":
+        return True
+    if question.type == "data-modeling":
+        return False
+    # "How would you implement a CNN for text?" in a quiz asks about an approach, not for code
+    return any(not _HOW.match(e.sentence) for e in analyse(question).asks.get("implement", ()))
 
 
 def _patterns(ctx) -> dict:
@@ -90,6 +108,15 @@ def _patterns(ctx) -> dict:
         elif kind in kinds:
             kinds[kind].extend(entry.get("patterns", ()))
     return kinds
+
+
+_HOW = re.compile(r"\W*how\b", re.I)
+_TOOL = re.compile(r"\b(?:using|with|via|on top of|from|pre-?trained)\s+(?:an?\s+|the\s+|our\s+)?([^,.;:?!]{1,60})", re.I)
+
+
+def _tools(text: str) -> list[str]:
+    """What the prompt uses rather than builds: "... using Mask R-CNN" names a tool, not a task."""
+    return [m.group(1) for m in _TOOL.finditer(text or "")]
 
 
 def _clause(text, boundaries) -> str:
