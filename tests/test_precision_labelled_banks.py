@@ -35,6 +35,7 @@ KNOWN_MISSES = {
     "bad-lt102-seen-urls-tiny-ram": "membership in a memory budget is recognised by its usual wordings only",
     "bad-lt103-mha-batch-bug": "the layer is named only in the symptom sentence and the task says 'fix it'",
     "bad-lt111-whatsapp": "two numbers and a scoping hook earn enough grip; arguably a sizing exercise",
+    "bad-lt112-mlsd-fraud-recital": "a recital of ML words on a systems design is reported by ml-clothing (LT116)",
     "bad-lt112-mlsd-serving-plumbing": "'paging on error rate' without a server word reads as a quality metric",
     "bad-lt114-my-experience": "'the interviewer's own experience' is not a placeholder word; debatable as a label",
 }

@@ -165,7 +165,11 @@ def _ml_system_design(question, ctx):
         matcher = group(ctx, _CATALOGUE, "indicator", aside)
         text = matcher.sub(" ", text) if matcher else text
     found = [name for name in _ML_GROUPS if _find(ctx, name, text)]
-    if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", whole):
+    ml = analyse(question).ml
+    if ml.specific or ml.generic:  # ML content, specific or only recited (a recital is ml-clothing's finding)
+        return
+    posed = "\n".join([question.prompt, *(_scenario_text(question.scenario))])
+    if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", posed):
         yield Problem("declared `ml-system-design`, but nothing in the prompt, scenario, signal or rubric "
                       "mentions data, labels, a quality metric, a feedback loop or a model-specific concern, "
                       "so reciting ML vocabulary would pass it; say what data exists, what the label is and "
@@ -211,6 +215,13 @@ def _is_recall(question, ctx) -> bool:
         return False
     hooks = question.scenario.hooks if question.scenario else []
     return not hooks and quantities(question.prompt) < 2
+
+
+def _scenario_text(scenario) -> list[str]:
+    """What the candidate is given besides the prompt (the systems part must be posed, not only graded)."""
+    if not scenario:
+        return []
+    return [p for p in (scenario.need, *scenario.constraints, *scenario.hooks) if p]
 
 
 def _ml_text(question) -> str:

@@ -57,7 +57,9 @@ questions:
 
 ## Options
 - `min-generic` (default 2): how many distinct recipe words make the ML part
-  a recital.
+  a recital; one is enough when the prompt or scenario poses a systems
+  design (load, latency, sharding, replicas), the seed's "system design in
+  ML clothing".
 """
 
 from __future__ import annotations
@@ -71,13 +73,26 @@ OPTIONS = {"min-generic": 2}
 OPTION_RANGES = {"min-generic": (1, 20)}
 
 
+def _systems(ctx):
+    return group(ctx, "type_indicators", "indicator", "design-system")
+
+
+def _posed(question) -> str:
+    scenario = question.scenario
+    extra = [scenario.need, *scenario.constraints, *scenario.hooks] if scenario else []
+    return "\n".join(p for p in (question.prompt, *extra) if p)
+
+
 def check(question, ctx):
     if question.type != "ml-system-design" or not question.active:
         return
     if first(group(ctx, "type_indicators", "indicator", "code-block"), question.prompt):
         return
     ml = analyse(question).ml
-    if ml.specific or len(ml.generic) < int(ctx.options.get("min-generic", 2)):
+    if ml.specific or not ml.generic:
+        return
+    # one ML word on top of a systems design ("... and where the neural network runs") is a recital too
+    if len(ml.generic) < int(ctx.options.get("min-generic", 2)) and not first(_systems(ctx), _posed(question)):
         return
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])
     wanted = "; ".join(ML_SPECIFIC.values())
