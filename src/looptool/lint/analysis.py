@@ -29,8 +29,9 @@ ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioura
 # among the requests means the round is what it says
 PROMISES = {
     "coding": frozenset({"implement", "solve"}),
-    "system-design": frozenset({"design", "solve"}),
-    "ml-system-design": frozenset({"design", "solve"}),
+    # estimates and derivations ("size the fleet", "derive the acceptance rule") are design work
+    "system-design": frozenset({"design", "solve", "math-items"}),
+    "ml-system-design": frozenset({"design", "solve", "math-items"}),
     "math-quiz": frozenset({"math-items", "recall", "solve"}),
     "data-modeling": frozenset({"analyse-data"}),
     # the conversations are all about the candidate's own path and work
@@ -142,7 +143,8 @@ ML_SPECIFIC = {"ml-label": "what the label is", "ml-delay": "when the label arri
 class MlContent:
     """What a question says about its ML part, over every field an interviewer reads."""
 
-    generic: list[str] = field(default_factory=list)  # distinct recipe words, in order of appearance
+    generic: list[str] = field(default_factory=list)  # distinct recipe words and model names, in order
+    recipe: int = 0  # how many of ``generic`` are practices or metrics rather than model names
     specific: dict[str, Evidence] = field(default_factory=dict)  # ML_SPECIFIC kind -> first evidence
 
 
@@ -196,12 +198,13 @@ def _question_text(question) -> list[str]:
 
 def _ml(question, cues) -> MlContent:
     content = MlContent()
-    generic = cues["ml-generic"].anywhere
     for sentence in _question_text(question):
-        for m in generic.finditer(sentence):
-            word = m.group(0).lower()
-            if word not in content.generic:
-                content.generic.append(word)
+        for kind in ("ml-generic", "ml-models"):
+            for m in cues[kind].anywhere.finditer(sentence):
+                word = m.group(0).lower()
+                if word not in content.generic:
+                    content.generic.append(word)
+                    content.recipe += kind == "ml-generic"
         for kind in ML_SPECIFIC:
             if kind not in content.specific and (found := cues[kind].find(sentence)):
                 content.specific[kind] = Evidence(sentence, found.strip())

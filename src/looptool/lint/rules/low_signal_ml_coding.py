@@ -15,8 +15,10 @@ Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other
 question types are checked when their prompt asks for code to be written
 (an "ML system design" that asks to implement attention in numpy is a
-coding round in disguise); a data-modeling exercise that changes a network's
-architecture inside its scaffold is unaffected; so do GPU-kernel questions, where the
+coding round in disguise); a data-modeling exercise that works on a dataset
+or notebook and changes a network's architecture inside its scaffold is
+unaffected, and so is a layer given as correct whose task is to make it
+faster; so do GPU-kernel questions, where the
 difficulty is the hardware rather than array indexing. Retired questions
 are skipped.
 
@@ -93,10 +95,11 @@ def _coding_task(question) -> bool:
     that changes a network inside its scaffold is ML craft, not array bookkeeping)."""
     if question.type == "coding":
         return True
-    if question.type == "data-modeling":
+    analysis = analyse(question)
+    if question.type == "data-modeling" and analysis.asks_for("analyse-data"):
         return False
     # "How would you implement a CNN for text?" in a quiz asks about an approach, not for code
-    return any(not _HOW.match(e.sentence) for e in analyse(question).asks.get("implement", ()))
+    return any(not _HOW.match(e.sentence) for e in analysis.asks.get("implement", ()))
 
 
 def _patterns(ctx) -> dict:

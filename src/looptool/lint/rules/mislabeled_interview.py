@@ -166,7 +166,7 @@ def _ml_system_design(question, ctx):
         text = matcher.sub(" ", text) if matcher else text
     found = [name for name in _ML_GROUPS if _find(ctx, name, text)]
     ml = analyse(question).ml
-    if ml.specific or ml.generic:  # ML content, specific or only recited (a recital is ml-clothing's finding)
+    if ml.specific or ml.generic:  # any ML content; a recital or a model name on a systems design is ml-clothing's
         return
     posed = "\n".join([question.prompt, *(_scenario_text(question.scenario))])
     if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", posed):

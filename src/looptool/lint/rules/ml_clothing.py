@@ -56,10 +56,11 @@ questions:
 ```
 
 ## Options
-- `min-generic` (default 2): how many distinct recipe words make the ML part
-  a recital; one is enough when the prompt or scenario poses a systems
-  design (load, latency, sharding, replicas), the seed's "system design in
-  ML clothing".
+- `min-generic` (default 2): how many distinct recipe words or model names
+  make the ML part a recital (at least one must be a practice or metric:
+  model names alone prescribe a method); one is enough when the prompt or
+  scenario poses a systems design (load, latency, sharding, replicas), the
+  seed's "system design in ML clothing".
 """
 
 from __future__ import annotations
@@ -91,8 +92,11 @@ def check(question, ctx):
     ml = analyse(question).ml
     if ml.specific or not ml.generic:
         return
-    # one ML word on top of a systems design ("... and where the neural network runs") is a recital too
-    if len(ml.generic) < int(ctx.options.get("min-generic", 2)) and not first(_systems(ctx), _posed(question)):
+    # the recipe (a practice or metric among at least min-generic words) is a recital; on top of a
+    # systems design, one ML word or model name is ("... and where the neural network runs"); model
+    # names alone, with no systems design, prescribe a method rather than recite one
+    recital = ml.recipe and len(ml.generic) >= int(ctx.options.get("min-generic", 2))
+    if not recital and not first(_systems(ctx), _posed(question)):
         return
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])
     wanted = "; ".join(ML_SPECIFIC.values())
