@@ -154,6 +154,7 @@ class Analysis:
     asks: dict[str, list[Evidence]] = field(default_factory=dict)  # kind -> sentences asking it
     framing: Framing = field(default_factory=Framing)
     ml: MlContent = field(default_factory=MlContent)
+    skills: dict[str, Evidence] = field(default_factory=dict)  # skill id -> evidence in the text
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
@@ -181,7 +182,28 @@ def _analyse(question) -> Analysis:
                 result.asks.setdefault(kind, []).append(Evidence(sentence, found.strip()))
     result.framing = _framing(question, said, cues)
     result.ml = _ml(question, cues)
+    result.skills = _skills(question)
     return result
+
+
+@cache
+def _skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((entry["skill"], _join(entry.get("anywhere", ()))) for entry in bundled("skill_cues")
+                 if entry.get("anywhere"))
+
+
+def _skills(question) -> dict[str, Evidence]:
+    """The skills the prompt, scenario and signal show the question tests, with the first evidence."""
+    found: dict[str, Evidence] = {}
+    scenario = question.scenario
+    parts = [question.prompt, getattr(question, "signal", None)]
+    if scenario:
+        parts += [scenario.need, *(getattr(scenario, "constraints", None) or ())]
+    for sentence in (s for part in parts if part for s in sentences(str(part))):
+        for skill, pattern in _skill_cues():
+            if skill not in found and (m := pattern.search(sentence)):
+                found[skill] = Evidence(sentence, m.group(0))
+    return found
 
 
 def _question_text(question) -> list[str]:

@@ -6,7 +6,11 @@ Only when there is a role to check against: the role given with
 question to a slot (`question:`). Then a question is reported when
 
 * one of its skills is in the role's `out_of_scope` (on that skill), or
-* none of its skills is in the role's `in_scope` (on its first skill).
+* none of its skills is in the role's `in_scope` (on its first skill), or
+* its text tests a skill in the role's `out_of_scope` that its tags do not
+  declare (on the prompt): a coding round on Bezier curves and arc length
+  tagged `[algorithms, code-quality]` still tests `parametric-geometry`.
+  The evidence cues are in the `skill_cues` catalogue.
 
 The test is the planner's own (`selection.rejection`), so a question this
 rule reports is exactly one the planner would refuse for the role. Without a
@@ -45,6 +49,7 @@ None.
 """
 
 from looptool.bank.model import Slot
+from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
 from looptool.plan.selection import rejection
 
@@ -53,6 +58,7 @@ CODE, NAME, LEVEL, SCOPE = "LT124", "role-mismatch", "warning", "question"
 
 def check(question, ctx):
     for role, why in _roles(question, ctx):
+        yield from _untagged(question, role, why)
         if not _refused(question, role):
             continue
         excluded = [i for i, skill in enumerate(question.skills) if skill in role.out_of_scope]
@@ -64,6 +70,17 @@ def check(question, ctx):
             yield Problem(f"none of this question's skills ({', '.join(question.skills)}) is in scope for "
                           f"role `{role.id}`{why}; the planner will never pick it for this role: tag the "
                           "role skill it really tests, or keep it out of this role's loops", ("skills", 0))
+
+
+def _untagged(question, role, why):
+    """Out-of-scope skills the text tests although the tags do not declare them."""
+    evidence = analyse(question).skills
+    for skill in role.out_of_scope:
+        if skill in evidence and skill not in question.skills:
+            yield Problem(f"the text tests `{skill}` ({evidence[skill].quote(70)}), which is out of scope for "
+                          f"role `{role.id}`{why}, although the tags do not declare it; a loop for this role "
+                          "must not test it: use another question for this role, or tag the skill honestly",
+                          ("prompt",))
 
 
 def _roles(question, ctx):
