@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from typing import Any
+from functools import cache, cached_property
 
 from looptool.bank.catalogues import bundled
 
@@ -91,8 +92,18 @@ def _join(patterns) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
+def _join_words(patterns) -> re.Pattern | None:
+    """Like ``_join`` for patterns that start at a word: the gate in front lets re skip every position
+    that is not the start of a word before trying the alternatives (about twice as fast)."""
+    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I) if patterns else None
+
+
 # what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
 _OPENER = r"^\W*(?:(?:first|then|next|now|finally|also|afterwards|lastly|part \d+(?: \([^)]*\))?)\W+)?"
+
+
+def _word_started(patterns) -> bool:
+    return bool(patterns) and all(p.startswith((r"\b", "(")) and not p.startswith("(?<") for p in patterns)
 
 
 @cache
@@ -102,6 +113,7 @@ def _cues() -> dict[str, _Cue]:
         out[entry["kind"]] = _Cue(
             entry["kind"],
             _join([_OPENER + p for p in entry.get("start", ())]) if entry.get("start") else None,
+            _join_words(entry.get("anywhere", ())) if _word_started(entry.get("anywhere", ())) else
             _join(entry.get("anywhere", ())), _join(entry.get("unless", ())),
             frozenset(t.lower() for t in entry.get("terms", ())),
         )
@@ -150,11 +162,36 @@ class MlContent:
 
 @dataclass
 class Analysis:
+    """Read lazily: each part is computed the first time a rule asks for it, then kept, so a part
+    no rule needs for this question (the ML content of a coding question, the skills when no role
+    is checked) costs nothing."""
+
+    question: Any = field(repr=False)
     requests: list[str] = field(default_factory=list)  # the prompt's sentences
-    asks: dict[str, list[Evidence]] = field(default_factory=dict)  # kind -> sentences asking it
-    framing: Framing = field(default_factory=Framing)
-    ml: MlContent = field(default_factory=MlContent)
-    skills: dict[str, Evidence] = field(default_factory=dict)  # skill id -> evidence in the text
+
+    @cached_property
+    def asks(self) -> dict[str, list[Evidence]]:
+        """Kind of request -> the prompt's sentences asking for it."""
+        cues, out = _cues(), {}
+        for sentence in self.requests:
+            for kind in ASK_KINDS:
+                found = cues[kind].find(sentence)
+                if found:
+                    out.setdefault(kind, []).append(Evidence(sentence, found.strip()))
+        return out
+
+    @cached_property
+    def framing(self) -> Framing:
+        return _framing(self.question, self.requests, _cues())
+
+    @cached_property
+    def ml(self) -> MlContent:
+        return _ml(self.question, _cues())
+
+    @cached_property
+    def skills(self) -> dict[str, Evidence]:
+        """Skill id -> its first evidence in the text."""
+        return _skills(self.question)
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
@@ -172,18 +209,7 @@ def analyse(question) -> Analysis:
 
 
 def _analyse(question) -> Analysis:
-    cues = _cues()
-    said = sentences(question.prompt or "")
-    result = Analysis(requests=said)
-    for sentence in said:
-        for kind in ASK_KINDS:
-            found = cues[kind].find(sentence)
-            if found:
-                result.asks.setdefault(kind, []).append(Evidence(sentence, found.strip()))
-    result.framing = _framing(question, said, cues)
-    result.ml = _ml(question, cues)
-    result.skills = _skills(question)
-    return result
+    return Analysis(question, sentences(question.prompt or ""))
 
 
 @cache
