@@ -168,17 +168,20 @@ class Analysis:
 
     question: Any = field(repr=False)
     requests: list[str] = field(default_factory=list)  # the prompt's sentences
+    _asked: dict[str, list[Evidence]] = field(default_factory=dict, repr=False)
 
-    @cached_property
+    @property
     def asks(self) -> dict[str, list[Evidence]]:
-        """Kind of request -> the prompt's sentences asking for it."""
-        cues, out = _cues(), {}
-        for sentence in self.requests:
-            for kind in ASK_KINDS:
-                found = cues[kind].find(sentence)
-                if found:
-                    out.setdefault(kind, []).append(Evidence(sentence, found.strip()))
-        return out
+        """Kind of request -> the prompt's sentences asking for it (every kind read)."""
+        return {kind: found for kind in ASK_KINDS if (found := self.asked(kind))}
+
+    def asked(self, kind: str) -> list[Evidence]:
+        """The prompt's sentences asking for one kind of request, read on first use."""
+        done = self._asked
+        if kind not in done:
+            cue = _cues()[kind]
+            done[kind] = [Evidence(s, f.strip()) for s in self.requests if (f := cue.find(s))]
+        return done[kind]
 
     @cached_property
     def framing(self) -> Framing:
@@ -197,7 +200,7 @@ class Analysis:
         return {kind for kind, found in self.asks.items() if found}
 
     def asks_for(self, *kinds: str) -> bool:
-        return any(self.asks.get(kind) for kind in kinds)
+        return any(self.asked(kind) for kind in kinds)
 
 
 def analyse(question) -> Analysis:

@@ -99,7 +99,7 @@ def _coding_task(question) -> bool:
     if question.type == "data-modeling" and analysis.asks_for("analyse-data"):
         return False
     # "How would you implement a CNN for text?" in a quiz asks about an approach, not for code
-    return any(not _HOW.match(e.sentence) for e in analysis.asks.get("implement", ()))
+    return any(not _HOW.match(e.sentence) for e in analysis.asked("implement"))
 
 
 def _patterns(ctx) -> dict:

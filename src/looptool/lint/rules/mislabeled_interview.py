@@ -133,8 +133,10 @@ def _broken_promise(question, ctx):
     if not promised or _find(ctx, "code-block", question.prompt):
         return
     analysis = analyse(question)
+    if analysis.asks_for(*promised):  # the usual case, decided without reading the other kinds
+        return
     asked = analysis.kinds()
-    if not asked or asked & promised:
+    if not asked:
         return
     kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
     evidence = analysis.asks[kind]
@@ -160,20 +162,22 @@ def _system_design(question, ctx):
 
 
 def _ml_system_design(question, ctx):
-    text = whole = _ml_text(question)
+    text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
         matcher = group(ctx, _CATALOGUE, "indicator", aside)
         text = matcher.sub(" ", text) if matcher else text
-    found = [name for name in _ML_GROUPS if _find(ctx, name, text)]
-    ml = analyse(question).ml
-    if ml.specific or ml.generic:  # any ML content; a recital or a model name on a systems design is ml-clothing's
+    if sum(1 for name in _ML_GROUPS if _find(ctx, name, text)) >= int(ctx.options.get("min-ml-groups", 1)):
         return
     posed = "\n".join([question.prompt, *(_scenario_text(question.scenario))])
-    if len(found) < int(ctx.options.get("min-ml-groups", 1)) and _find(ctx, "design-system", posed):
-        yield Problem("declared `ml-system-design`, but nothing in the prompt, scenario, signal or rubric "
-                      "mentions data, labels, a quality metric, a feedback loop or a model-specific concern, "
-                      "so reciting ML vocabulary would pass it; say what data exists, what the label is and "
-                      "how success is measured, or retype it as `system-design`", ("type",))
+    if not _find(ctx, "design-system", posed):
+        return  # no systems design either: an unframed prompt, vague-scenario's business
+    ml = analyse(question).ml
+    if ml.specific or ml.generic:  # ML words after all; a recital on a systems design is ml-clothing's
+        return
+    yield Problem("declared `ml-system-design`, but it poses a systems design and nothing in the prompt, scenario, "
+                  "signal or rubric is about ML (no data, labels, quality metric, feedback loop, model or "
+                  "model-specific concern): it is a systems round; say what data exists, what the label is and "
+                  "how success is measured, or retype it as `system-design`", ("type",))
 
 
 def _coding(question, ctx):
