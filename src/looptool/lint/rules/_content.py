@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from looptool.errors import UsageError
+from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
@@ -214,7 +215,3 @@ def visible_text(question) -> str:
     scenario = question.scenario
     extra = [scenario.need, *scenario.constraints, *scenario.hooks, *scenario.tradeoffs] if scenario else []
     return _join([question.prompt, *extra])
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]

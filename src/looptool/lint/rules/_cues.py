@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
 from looptool.lint.rules._text import words
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n\s*\n")
 _QUANTITY = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 
@@ -105,10 +105,6 @@ def is_placeholder(text, ctx) -> bool:
 def leftover(text: str, matcher: re.Pattern | None) -> list[str]:
     """The lower-case words of ``text`` that ``matcher`` does not cover."""
     return words(matcher.sub(" ", text) if matcher is not None else text)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text or "") if s and s.strip()]
 
 
 def quantities(text: str) -> int:
