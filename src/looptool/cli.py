@@ -16,7 +16,7 @@ import typer
 
 from looptool import __version__
 from looptool.errors import UsageError
-from looptool.fsutil import write_atomic
+from looptool.fsutil import refuse_inputs, write_atomic
 from looptool.bank.resources import bundled_bank
 from looptool.lint.findings import LEVELS, at_least
 from looptool.reporters.common import one_line
@@ -109,6 +109,8 @@ def lint(
     options = LintOptions(today=parse_date(today), role=role, select=_selectors(select),
                           ignore=_selectors(ignore), settings=settings,
                           jobs=jobs, cache=not no_cache)
+    if write_baseline:
+        _refuse_inputs(write_baseline, "--write-baseline", paths, [settings.source])
     result = run_lint(paths, options)
     if write_baseline:
         typer.echo(ci.write_baseline(result, write_baseline), err=True)
@@ -122,6 +124,13 @@ def lint(
         raise typer.Exit(EXIT_USAGE)
     if any(at_least(f.level, settings.fail_on) for f in result.findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _refuse_inputs(output: Path, option: str, bank_paths, others) -> None:
+    # deferred for start-up: bank.load imports the YAML loader and JSON Schema
+    from looptool.bank.load import discover
+
+    refuse_inputs(output, [*discover(bank_paths), *others], option)
 
 
 def _selectors(values: list[str]) -> list[str]:
@@ -283,7 +292,7 @@ def plan(
         today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        width=_terminal_width() if output is None and sys.stdout.isatty() else None,
+        width=_terminal_width() if output is None and sys.stdout.isatty() else None, output=output,
     )
     try:
         text = run(request)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from looptool.bank.load import Bank, UsageError
+from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.model import LoopTemplate, Role
 from looptool.bank.resources import bundled_bank
+from looptool.fsutil import refuse_inputs
 from looptool.lint import registry
 from looptool.lint.config import ConfigError, Settings, load_settings
 from looptool.lint.linter import Context, check_bank, read_bank, selected_rules
@@ -51,6 +52,7 @@ class PlanRequest:
     fmt: str = "text"
     color: bool = False
     width: int | None = None  # text columns (None: the text view's fixed default, for files and pipes)
+    output: Path | None = None  # --output: checked here never to be one of the files read
 
 
 def load_pool(path) -> list:
@@ -123,7 +125,15 @@ def run(request: PlanRequest) -> str:
         raise UsageError(f"--view: expected one of {', '.join(views.VIEWS)}, not `{request.view}`")
     if request.fmt not in views.FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`")
+    refuse_inputs(request.output, input_files(request), "--output")
     return render(build(request), request)
+
+
+def input_files(request: PlanRequest) -> list:
+    """Every file a plan reads: the bank, the pool, the --exclude files and the config file."""
+    paths = list(request.bank) or [bundled_bank()]
+    pools = discover([request.interviewers]) if request.interviewers else []
+    return [*discover(paths), *pools, *request.exclude, _settings(paths).source]
 
 
 # -- what blocks a question -----------------------------------------------------------
