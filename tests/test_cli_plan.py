@@ -181,3 +181,17 @@ def test_console_script(tmp_path):
     run = run_subprocess("plan", "--level", "abbreviated", "--today", TODAY, "--date", DAY, "--format", "markdown",
                          cwd=tmp_path)
     assert run.code == 0 and run.out.startswith("#")
+
+
+def test_a_pool_listing_a_handle_twice_is_refused(cli, write):
+    """Two entries for one person would each get the weekly cap: refused, never a cap exceeded."""
+    bank = write("bank.yaml", BANK)
+    entry = "  - {handle: fmensah, level: staff, qualified_for: [coding, data-modeling], weekly_cap: 3, " \
+            "booked_this_week: 2}\n"
+    once = write("once.yaml", "interviewers:\n" + entry)
+    assert cli("plan", "--bank", bank, "--level", "staff", "--interviewers", once, "--today", TODAY).code == 1
+    twice = write("twice.yaml", "interviewers:\n" + entry + entry)
+    run = cli("plan", "--bank", bank, "--level", "staff", "--interviewers", twice, "--today", TODAY)
+    assert run.code == 2 and run.out == ""
+    assert "twice.yaml:3:" in run.err and "interviewer id `fmensah` is already used" in run.err
+

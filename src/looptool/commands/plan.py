@@ -22,10 +22,10 @@ from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.model import LoopTemplate, Role
 from looptool.bank.resources import bundled_bank
 from looptool.fsutil import refuse_inputs
-from looptool.lint import registry
+from looptool.lint import registry, stamp
 from looptool.lint.config import ConfigError, Settings, load_settings
 from looptool.lint.linter import Context, check_bank, read_bank, selected_rules
-from looptool.lint.rules import encoding_error, syntax_error, too_complex, unreadable_file
+from looptool.lint.rules import duplicate_id, encoding_error, syntax_error, too_complex, unreadable_file
 from looptool.plan import agenda
 from looptool.plan.planner import EXCLUDED, LINT_ERRORS, make_plan, possible_questions
 from looptool.plan.result import Plan
@@ -56,9 +56,12 @@ class PlanRequest:
 
 
 def load_pool(path) -> list:
-    """The interviewers of a pool file; any problem in it is a usage error."""
+    """The interviewers of a pool file; any problem in it is a usage error, a handle listed twice
+    included: the weekly cap is counted per entry, so a second entry would double it."""
     pool_bank, findings = read_bank([path], fallback=False)
-    errors = [f for f in findings if f.level == "error"]
+    rule = registry.find(duplicate_id.CODE)
+    twice = [stamp.from_check(rule, problem, problem.at) for problem in duplicate_id.check(pool_bank, None)]
+    errors = [f for f in findings if f.level == "error"] + twice
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more; run `looptool lint {path}`)" if len(errors) > 1 else ""
