@@ -195,3 +195,13 @@ def test_a_pool_listing_a_handle_twice_is_refused(cli, write):
     assert run.code == 2 and run.out == ""
     assert "twice.yaml:3:" in run.err and "interviewer id `fmensah` is already used" in run.err
 
+
+def test_a_lint_error_blocks_its_own_question_in_a_multi_document_file(cli, write):
+    """The finding on document 1's first question blocks that question, not document 2's first one."""
+    first, second = BANK.split("  - {id: surface-fit")
+    questions, loops = ("  - {id: surface-fit" + second).split("loops:")
+    text = first.replace("skills: [algorithms]", "skills: [algoritms]") + "---\nquestions:\n" + questions \
+        + "loops:" + loops
+    run = cli("plan", "--bank", write("bank.yaml", text), "--level", "staff", "--today", TODAY)
+    assert run.code == 1
+    assert "no coding question for level staff is available: 1 candidate, with lint errors" in run.err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from looptool.lint.config import ConfigError, load_settings
@@ -150,3 +152,14 @@ def test_a_broken_pyproject_that_is_not_about_looptool_is_skipped(cli, write, tm
     path = write("b.yaml", DUP)
     write("pyproject.toml", '[project\nname = "x"\n')
     assert cli("lint", path, "--select", "LT0").code == 1  # the duplicate key, with default settings
+
+
+def test_a_suppression_in_one_document_leaves_the_same_place_in_another(cli, write):
+    """Document 1's suppression covers its own first question, not document 2's."""
+    question = ("  - {{id: {id}, title: T, type: coding, levels: [staff], skills: [algoritms], stage: filter,\n"
+                "     duration_minutes: 45, prompt: Return the k most frequent ids., signal: Picks a heap.}}\n")
+    text = ("questions:\n  # looptool: ignore[unknown-reference] -- renamed next week\n" + question.format(id="one")
+            + "---\nquestions:\n" + question.format(id="two"))
+    run = cli("lint", write("b.yaml", text), "--select", "unknown-reference", "--format", "json")
+    found = [(f["line"], f["subject"]) for f in json.loads(run.out)["findings"]]
+    assert run.code == 1 and found == [(7, "two")]

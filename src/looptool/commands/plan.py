@@ -182,10 +182,11 @@ def blocking_findings(bank: Bank, load_findings=(), *, today: dt.date | None = N
 
 def lint_blocks(bank: Bank, findings) -> dict[str, str]:
     """Question id -> LINT_ERRORS for each question with an error-level finding."""
-    where = {(q.origin.file, tuple(q.origin.path)): q.id for q in bank.questions if q.origin is not None}
+    where = {(q.origin.file, q.origin.document.index, tuple(q.origin.path)): q.id
+             for q in bank.questions if q.origin is not None}
     blocked = {}
     for finding in findings:
-        qid = where.get((finding.file, tuple(finding.path[:2])))
+        qid = where.get((finding.file, finding.document, tuple(finding.path[:2])))
         if finding.level == "error" and qid is not None and finding.subject in (None, qid):
             blocked[qid] = LINT_ERRORS
     return blocked
