@@ -264,6 +264,13 @@ def _load_document(doc: Document, bank: Bank, collector: _Collector, several: bo
             target.append(build(item, model.Origin(doc, base)))
 
 
+def empty_bank() -> Bank:
+    """A bank of no files (a bank before its first commit), with the bundled kinds it lacks."""
+    bank = Bank()
+    _apply_fallbacks(bank)
+    return bank
+
+
 @cache
 def _bundled() -> Bank:
     bank, _ = load_bank([bundled_bank()], fallback=False)
