@@ -32,6 +32,7 @@ app = typer.Typer(
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_OUTPUT = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
 
 
 class Fail(Exception):
@@ -326,19 +327,78 @@ def _interrupted():
     sys.exit(EXIT_INTERRUPTED)
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written: its reader went away or its device failed."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
+class _Stdout:
+    """Standard output, with a failed write told apart from every other OSError a command may meet."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _output_failed(exc: OutputFailed) -> None:
+    """A closed pipe (``looptool lint | head``) ends quietly with 141 whatever the findings, in every
+    command alike; any other failed write (a full disk, /dev/full) is a one-line error, exit 2."""
+    import errno
+    import os
+
+    try:  # nothing more can reach the reader, and Python's own flush at exit must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    if exc.error.errno == errno.EPIPE:
+        sys.exit(EXIT_CLOSED_OUTPUT)
+    _say(f"error: cannot write the output: {exc}")
+    sys.exit(EXIT_USAGE)
+
+
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
+    real_stdout = sys.stdout
+    sys.stdout = _Stdout(real_stdout)
+    try:
+        _main(argv)
+    except OutputFailed as exc:
+        _output_failed(exc)
+    finally:
+        sys.stdout = real_stdout
+
+
+def _main(argv) -> None:
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(args=argv, prog_name="looptool", standalone_mode=False)
+        sys.stdout.flush()  # a write error shows here, before the exit code is decided
     except typer.Exit as stop:
+        sys.stdout.flush()
         sys.exit(stop.exit_code)
     except (Fail, UsageError) as exc:
         _say(f"error: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         _interrupted()
-    except SystemExit:
+    except (SystemExit, OutputFailed):
         raise
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         # by class name: typer may raise its own vendored copy of click's exceptions
