@@ -202,7 +202,8 @@ def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[LoadProblem]]
 def _load_file(raw: bytes, shown: str, bank: Bank, collector: _Collector) -> None:
     result = load_bytes(raw, shown)
     for problem in result.problems:
-        collector.add(problem.rule, shown, problem.line, problem.column, problem.message, problem.path)
+        collector.add(problem.rule, shown, problem.line, problem.column, problem.message, problem.path,
+                      document=problem.document)
     if not result.documents and not any(p.rule != "empty-file" for p in result.problems):
         if not result.problems:
             collector.add("empty-file", shown, 1, 1, "the file is empty")
