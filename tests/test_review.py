@@ -310,3 +310,16 @@ def test_any_file_name_git_can_store(cli, repo):
             out.write(CLEAN_FILE.replace("brand-new-question", qid))
     commit(repo, "odd file names")
     nothing_changed(cli, "loops")
+
+
+def test_changed_since_must_name_a_ref_and_cannot_narrow_a_baseline(cli, repo):
+    run = cli("lint", "loops", *RULES, "--changed-since", "")
+    assert run.code == 2 and "--changed-since: give a git ref" in run.err
+    run = cli("lint", "loops", *RULES, "--changed-since", "no-such-ref", "--write-baseline", "b.json")
+    assert run.code == 2 and "do not go together" in run.err and not (repo / "b.json").exists()
+
+
+def test_a_deeply_nested_baseline_is_a_usage_error(cli, repo):
+    (repo / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    run = cli("lint", "loops", *RULES, "--baseline", "deep.json")
+    assert run.code == 2 and "not a looptool baseline (nested too deeply)" in run.err

@@ -101,6 +101,10 @@ def lint(
 
     if baseline and write_baseline:
         raise Fail("--baseline and --write-baseline do not go together")
+    if changed_since is not None and write_baseline:
+        raise Fail("--changed-since and --write-baseline do not go together (a baseline records every finding)")
+    if changed_since is not None and not changed_since.strip():
+        raise Fail("--changed-since: give a git ref, such as origin/main")
     try:
         output_format = choose(output_format)
     except ValueError as exc:
@@ -165,6 +169,9 @@ def show_config(
     # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import describe
 
+    for path in paths or []:
+        if not path.exists():
+            raise Fail(f"{path}: no such file or folder")
     settings = _settings(list(paths or []) or [Path.cwd()], config, {})
     typer.echo(f"# config file: {settings.source or '(none found: defaults)'}")
     rows = [(key, json.dumps(value), origin or "") for key, value, origin in describe(settings)]
