@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from looptool.bank.load import Bank, UsageError, discover
+from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
 from looptool.bank.resources import bundled_bank
 from looptool.fsutil import refuse_inputs
@@ -238,7 +237,7 @@ def load_excludes(paths) -> set[str]:
 
 
 def _exclude_ids(text: str, where: str) -> list[str]:
-    data = _parse_structured(text)
+    data = _parse_structured(text, where)
     if isinstance(data, dict) and "interviews" in data:
         ids = []
         for i, item in enumerate(data["interviews"] if isinstance(data["interviews"], list) else [None]):
@@ -250,25 +249,34 @@ def _exclude_ids(text: str, where: str) -> list[str]:
             ids.append(question)
         return _checked(ids, where)
     if isinstance(data, list):
+        # an id of digits reads as a number (`- 123`); YAML 1.2 keeps `2026-01-01` a string
+        data = [str(x) if isinstance(x, int) and not isinstance(x, bool) else x for x in data]
         if not all(isinstance(x, str) for x in data):
             raise UsageError(f"--exclude {where}: expected a list of question ids")
         return _checked(data, where)
-    if data is not None and not isinstance(data, str):
+    if isinstance(data, dict):
         raise UsageError(f"--exclude {where}: expected a plan's JSON output (interviews[].question) "
                          "or a list of question ids")
     lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return _checked([line for line in lines if line], where)
 
 
-def _parse_structured(text: str):
+def _parse_structured(text: str, where: str):
+    """JSON, else YAML read by the bank's own bounded loader (depth and alias limits, YAML 1.2
+    scalars); None when it is neither, so the text is read as lines."""
     try:
         return json.loads(text)
+    except RecursionError:
+        raise UsageError(f"--exclude {where}: nested too deeply to be a plan or a list of ids") from None
     except ValueError:
         pass
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
+    result = load_text(text, where)
+    complex_ = [p for p in result.problems if p.rule == "too-complex"]
+    if complex_:
+        raise UsageError(f"--exclude {where}:{complex_[0].line}:{complex_[0].column}: {complex_[0].message}")
+    if not result.documents or any(p.rule == "syntax-error" for p in result.problems):
         return None
+    return result.documents[0].data
 
 
 def _checked(ids, where):

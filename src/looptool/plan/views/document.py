@@ -130,11 +130,14 @@ def _kind(interview_type: str) -> dict:
             "expect": list(entry.get("expect", [])), "helps": list(entry.get("helps", []))}
 
 
+UNNAMED = "an interviewer"  # the candidate's word for a pool entry without a name
+
+
 def _person(person: Interviewer | None, public: bool = False) -> dict | None:
     if person is None:
         return None
-    if public:  # what a candidate may see: the name only
-        return {"name": person.name or person.handle}
+    if public:  # what a candidate may see: the name only, never a handle, even for want of a name
+        return {"name": person.name or UNNAMED}
     return {"handle": person.handle, "name": person.name or person.handle, "level": person.level,
             "training": person.training}
 
