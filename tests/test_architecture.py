@@ -18,7 +18,7 @@ PACKAGE = SRC / "looptool"
 
 # lowest first; a module may import its own layer or a lower one (docs/architecture.md)
 LAYERS = [
-    ("base", ("looptool", "looptool.errors", "looptool.fsutil")),
+    ("base", ("looptool", "looptool.errors", "looptool.fsutil", "looptool.safetext")),
     ("bank", ("looptool.bank",)),
     ("plan", ("looptool.plan",)),
     ("lint", ("looptool.lint",)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -71,3 +72,61 @@ def test_unwritable_cache_is_ignored(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("LOOPTOOL_CACHE_DIR", str(blocker))
     run = cli("lint", REPO / "loops", "--today", "2026-11-24")
     assert run.code == 0, run.out
+
+
+def _entries(cached):
+    return sorted(cached.rglob("*.json"))
+
+
+@pytest.mark.parametrize("forged", [
+    "{}", "[]", "null", "not json", '[{"line": 1}]',
+    "old-format",  # the rows alone, as entries were once written
+    "unknown-level", "wrong-checksum", "other-version",
+])
+def test_an_entry_that_does_not_prove_itself_is_a_miss(cli, cached, tmp_path, forged):
+    """A cache file holding `{}` once turned every warning into "All checks passed"."""
+    bank = _bank(tmp_path)
+    cold = _findings(cli, bank)
+    assert cold[1]
+    for path in _entries(cached):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        rows = entry["findings"]
+        if forged == "old-format":
+            text = json.dumps(rows)
+        elif forged == "unknown-level":
+            rows = [{**row, "level": "fatal"} for row in rows] or [{"level": "fatal"}]
+            from looptool.lint.cache import _checksum
+            text = json.dumps({**entry, "findings": rows, "checksum": _checksum(rows)})
+        elif forged == "wrong-checksum":
+            text = json.dumps({**entry, "findings": []})
+        elif forged == "other-version":
+            text = json.dumps({**entry, "version": "0.0.1"})
+        else:
+            text = forged
+        path.write_text(text, encoding="utf-8")
+    assert _findings(cli, bank) == cold
+
+
+def test_the_cache_keeps_only_the_most_recently_used_contexts(cli, cached, tmp_path, monkeypatch):
+    from looptool.lint import cache
+
+    monkeypatch.setattr(cache, "MAX_CONTEXTS", 3)
+    bank = _bank(tmp_path)
+    made = []  # context folders in the order the runs made them
+    for number, day in enumerate(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]):
+        before = {p for p in cached.glob("*/*") if p.is_dir()}
+        assert cli("lint", bank, "--today", day, "--format", "json").code in (0, 1)
+        made += sorted({p for p in cached.glob("*/*") if p.is_dir()} - before)
+        for age, folder in enumerate(made):  # set the clock of each use explicitly, oldest first
+            if folder.exists():
+                os.utime(folder, ns=(age + 1, age + 1))
+    assert len(made) == 5
+    assert sorted(p for p in cached.glob("*/*") if p.is_dir()) == sorted(made[-3:])
+
+
+def test_the_cache_keeps_at_most_max_entries(cli, cached, tmp_path, monkeypatch):
+    from looptool.lint import cache
+
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
+    cli("lint", _bank(tmp_path), "--today", "2026-11-24", "--format", "json")
+    assert len(_entries(cached)) == 4

@@ -127,6 +127,9 @@ def test_lint_errors_are_skipped_and_counted(cli, write):
     (["--level", "staff", "--exclude", "missing.json"], "--exclude missing.json: cannot read"),
     (["--level", "staff", "--interviewers", "missing.yaml"], "missing.yaml: no such file or folder"),
     (["--level", "staff", "--bank", "nowhere"], "nowhere: no such file or folder"),
+    (["--level", "staff", "--break", "999999999999"], "break: 999999999999 minutes is more than a day"),
+    (["--level", "staff", "--lunch", "2000"], "lunch: 2000 minutes is more than a day"),
+    (["--level", "staff", "--date", "9999-12-31", "--start", "23:00"], "the interview day must be before 9999-12-31"),
 ])
 def test_bad_input_exits_2_with_one_line(cli, tmp_path, args, message):
     run = cli("plan", *args, cwd=tmp_path)
@@ -181,3 +184,67 @@ def test_console_script(tmp_path):
     run = run_subprocess("plan", "--level", "abbreviated", "--today", TODAY, "--date", DAY, "--format", "markdown",
                          cwd=tmp_path)
     assert run.code == 0 and run.out.startswith("#")
+
+
+def test_a_pool_listing_a_handle_twice_is_refused(cli, write):
+    """Two entries for one person would each get the weekly cap: refused, never a cap exceeded."""
+    bank = write("bank.yaml", BANK)
+    entry = "  - {handle: fmensah, level: staff, qualified_for: [coding, data-modeling], weekly_cap: 3, " \
+            "booked_this_week: 2}\n"
+    once = write("once.yaml", "interviewers:\n" + entry)
+    assert cli("plan", "--bank", bank, "--level", "staff", "--interviewers", once, "--today", TODAY).code == 1
+    twice = write("twice.yaml", "interviewers:\n" + entry + entry)
+    run = cli("plan", "--bank", bank, "--level", "staff", "--interviewers", twice, "--today", TODAY)
+    assert run.code == 2 and run.out == ""
+    assert "twice.yaml:3:" in run.err and "interviewer id `fmensah` is already used" in run.err
+
+
+def test_a_lint_error_blocks_its_own_question_in_a_multi_document_file(cli, write):
+    """The finding on document 1's first question blocks that question, not document 2's first one."""
+    first, second = BANK.split("  - {id: surface-fit")
+    questions, loops = ("  - {id: surface-fit" + second).split("loops:")
+    text = first.replace("skills: [algorithms]", "skills: [algoritms]") + "---\nquestions:\n" + questions \
+        + "loops:" + loops
+    run = cli("plan", "--bank", write("bank.yaml", text), "--level", "staff", "--today", TODAY)
+    assert run.code == 1
+    assert "no coding question for level staff is available: 1 candidate, with lint errors" in run.err
+
+
+def test_a_question_with_a_control_character_is_not_planned(cli, write):
+    """lint reports the escape sequence in the title (LT002, an error), so the planner leaves it out."""
+    bank = write("bank.yaml", BANK.replace("title: Top k,", 'title: "Top k\\e[2J\\e]0;pwned\\a",'))
+    run = cli("plan", "--bank", bank, "--level", "staff", "--today", TODAY)
+    assert run.code == 1 and "\x1b" not in run.text
+    assert "no coding question for level staff is available: 1 candidate, with lint errors" in run.err
+
+
+def test_exclude_ids_that_yaml_reads_as_numbers_or_dates(cli, tmp_path):
+    """`123` and `2026-01-01` are valid question ids; a list of them must not be rejected."""
+    ids = tmp_path / "seen.yaml"
+    ids.write_text("- 123\n- 2026-01-01\n", encoding="utf-8")
+    plain = tmp_path / "seen.txt"
+    plain.write_text("123\n", encoding="utf-8")
+    for path in (ids, plain):
+        assert cli("plan", "--level", "junior", "--today", TODAY, "--exclude", path).code == 0
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "- " * 5_000 + "x\n"])
+def test_a_deeply_nested_exclude_file_is_a_usage_error(cli, tmp_path, text):
+    deep = tmp_path / "deep.json"
+    deep.write_text(text, encoding="utf-8")
+    run = cli("plan", "--level", "junior", "--today", TODAY, "--exclude", deep)
+    assert run.code == 2 and "internal error" not in run.err and "--exclude" in run.err
+
+
+def test_the_candidate_view_never_shows_a_handle(cli, write):
+    pool = write("pool.yaml", """\
+        interviewers:
+          - {handle: zq-secret-handle, level: staff, qualified_for: [coding, data-modeling]}
+          - {handle: yx-other-handle, level: staff, qualified_for: [coding, data-modeling]}
+        """)
+    bank = write("bank.yaml", BANK)
+    for fmt in ("text", "markdown", "json", "ics"):
+        run = cli("plan", "--bank", bank, "--level", "staff", "--interviewers", pool, "--today", TODAY,
+                  "--view", "candidate", "--format", fmt)
+        assert run.code == 0, run.err
+        assert "handle" not in run.out and "an interviewer" in run.out

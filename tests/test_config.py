@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from looptool.lint.config import ConfigError, load_settings
@@ -65,8 +67,20 @@ def test_per_path_ignores_are_relative_to_the_config_file(cli, write):
     ("[rules.near-duplicate]\nthreshold = nan\n", "`rules.near-duplicate.threshold` must be a finite number"),
     ("[rules.near-duplicate]\nthreshold = 1.5\n", "must be between 0.01 and 1.0"),
     ("[rules.near-duplicate]\nshingle-words = -3\n", "must be between 1 and 10"),
+    ("[rules.rederive-from-scratch]\nexempt-types = ['behavioral', 5]\n",
+     "`rules.rederive-from-scratch.exempt-types` must be a list of str, not ['behavioral', 5]"),
     ("[[catalogues.stale_topics]]\nbogus = 1\n", "`catalogues.stale_topics` entry 1 has unknown key `bogus`"),
     ("[[catalogues.stale_topics]]\nid = 'x'\nsince = 'soon'\n", "`since` must be a date (YYYY-MM-DD)"),
+    # every configured pattern is checked at load, not when (or if) a question reaches it
+    ("[[catalogues.stale_topics]]\nid = 'x'\nall = ['nothing matches this', 'a(b']\n",
+     "entry 1: `all` pattern 'a(b' is not a valid regular expression: missing ), unterminated subpattern"),
+    ("[[catalogues.stale_topics]]\nid = 'x'\nall = 'user-user'\n", "entry 1: `all` must be list[str], not str"),
+    ("[[catalogues.stale_topics]]\nid = 'x'\nall = 5\n", "entry 1: `all` must be list[str], not number (5)"),
+    ("[[catalogues.stale_topics]]\nid = 'x'\nall = [5]\n", "entry 1: `all` must be list[str], not list[number]"),
+    ("[[catalogues.scenario_cues]]\ncue = 'need'\npatterns = ['ok', '[z-a]']\n",
+     "`catalogues.scenario_cues` entry 1: `patterns` pattern '[z-a]' is not a valid regular expression"),
+    ("[[catalogues.stale_topics]]\nid = 'x'\nall = ['(\\\\w+\\\\s?)+QQQ']\n",
+     "QQQ' repeats without bound a part that itself repeats without bound"),
 ])
 def test_bad_config_is_exit_2_naming_the_key(cli, write, text, needle):
     write("looptool.toml", text)
@@ -150,3 +164,39 @@ def test_a_broken_pyproject_that_is_not_about_looptool_is_skipped(cli, write, tm
     path = write("b.yaml", DUP)
     write("pyproject.toml", '[project\nname = "x"\n')
     assert cli("lint", path, "--select", "LT0").code == 1  # the duplicate key, with default settings
+
+
+def test_a_suppression_in_one_document_leaves_the_same_place_in_another(cli, write):
+    """Document 1's suppression covers its own first question, not document 2's."""
+    question = ("  - {{id: {id}, title: T, type: coding, levels: [staff], skills: [algoritms], stage: filter,\n"
+                "     duration_minutes: 45, prompt: Return the k most frequent ids., signal: Picks a heap.}}\n")
+    text = ("questions:\n  # looptool: ignore[unknown-reference] -- renamed next week\n" + question.format(id="one")
+            + "---\nquestions:\n" + question.format(id="two"))
+    run = cli("lint", write("b.yaml", text), "--select", "unknown-reference", "--format", "json")
+    found = [(f["line"], f["subject"]) for f in json.loads(run.out)["findings"]]
+    assert run.code == 1 and found == [(7, "two")]
+
+
+def test_every_bundled_pattern_compiles_and_every_pattern_key_exists():
+    """PATTERN_KEYS names the regular-expression keys of each catalogue; the bundled values compile."""
+    from looptool.bank.catalogues import PATTERN_KEYS, bundled, pattern_problem, shapes
+
+    for name, keys in PATTERN_KEYS.items():
+        assert set(keys) & set(shapes(name)), name
+        for entry in bundled(name):
+            for key in keys:
+                for pattern in entry.get(key, ()):
+                    problem = pattern_problem(pattern)
+                    assert problem is None or problem.startswith("repeats without bound"), (name, key, pattern)
+
+
+def test_a_pyproject_whose_looptool_entry_is_not_a_table(cli, write):
+    path = write("b.yaml", DUP)
+    write("pyproject.toml", "[tool]\nlooptool = 5\n")
+    run = cli("lint", path, "--select", "LT0")
+    assert run.code == 2 and "`tool.looptool` must be a table, not 5" in run.err
+
+
+def test_config_of_a_missing_path_is_exit_2(cli, tmp_path):
+    run = cli("config", tmp_path / "nonexistent")
+    assert run.code == 2 and "nonexistent: no such file or folder" in run.err

@@ -57,6 +57,7 @@ from looptool.bank.resources import bundled_bank, schema_path
 from looptool.cli import main
 from looptool.plan.views import FORMATS, VIEWS
 from looptool.reporters import REPORTERS
+from looptool.safetext import CONTROLS, UNWANTED
 
 from conftest import REPO, TODAY, sarif_schema
 
@@ -134,7 +135,8 @@ def unicode_text(controls: bool, min_size: int = 1, max_size: int = 30):
 
 
 def _has_control(text: str) -> bool:
-    return any(ord(ch) < 32 and ch not in "\t\n\r" or 127 <= ord(ch) < 160 and ch != "\x85" for ch in text)
+    """What lint reports in any value (encoding-error): valid banks hold none of it."""
+    return UNWANTED.search(text) is not None
 
 
 marker_word = st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=3).map("".join)
@@ -714,8 +716,11 @@ def check_one_line_error(result: Run) -> None:
 
 
 def check_plan_output(view: str, fmt: str, out: str) -> dict | None:
-    """The output is valid in its format; returns the JSON document when there is one."""
+    """The output is valid in its format and prints no control character from the bank raw;
+    returns the JSON document when there is one."""
     assert out.strip()
+    line_ends = "\r\n" if fmt == "ics" else "\n"  # iCalendar lines end in CRLF
+    assert not {c for c in CONTROLS.findall(out) if c not in line_ends + "\t"}, (view, fmt)
     if fmt == "json":
         doc = json.loads(out)
         validators()["plan"].validate(doc)
@@ -862,3 +867,6 @@ def check_plan(case: PlanCase):
             written = run(*args, "--format", "json", "--output", "plan.json", cwd=root)
             assert written.out == "" and written.code == 0
             assert (root / "plan.json").read_text(encoding="utf-8") == run(*args, "--format", "json", cwd=root).out
+            bank = (root / "bank" / "bank.yaml").read_bytes()
+            refused = run(*args, "--format", "json", "--output", "bank/bank.yaml", cwd=root)  # an input file
+            assert refused.code == 2 and (root / "bank" / "bank.yaml").read_bytes() == bank

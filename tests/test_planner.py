@@ -271,7 +271,7 @@ def test_load_excludes_reads_plans_and_lists(tmp_path):
 @pytest.mark.parametrize("text,message", [
     ('{"interviews": [{"type": "coding"}]}', r"interviews\[0\] has no question id"),
     ('{"questions": 3}', "expected a plan's JSON output"),
-    ("[1, 2]", "expected a list of question ids"),
+    ("[1.5, true]", "expected a list of question ids"),  # whole numbers are ids (`123`), these are not
     ("Not An Id\n", "`Not An Id` is not a question id"),
 ])
 def test_load_excludes_errors(tmp_path, text, message):

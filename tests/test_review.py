@@ -4,6 +4,7 @@ holding a copy of the bundled bank and several commits."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -260,3 +261,65 @@ def test_diff_head_defaults_to_the_working_tree(cli, repo):
 def test_diff_usage_errors(cli, repo):
     assert cli("diff", "nope", "--bank", "loops").code == 2
     assert cli("diff", "HEAD", "--bank", "loops", "--format", "sarif").code == 2
+
+
+# -- git edge cases: symlinks, a bank added after the ref, symlinked folders, odd file names --
+
+CLEAN_FILE = NEW_FILE.replace("    title: Twice\n", "").replace(", made-up-skill", "")
+
+
+def nothing_changed(cli, *bank):
+    """Both review commands agree that nothing changed since HEAD."""
+    run = cli("lint", *bank, "--today", TODAY, *RULES, "--changed-since", "HEAD")
+    assert run.code == 0 and finding_lines(run.out) == [], run.text
+    assert "0 item(s) in 0 file(s)" in run.err
+    run = cli("diff", "HEAD", "--bank", bank[0])
+    assert run.code == 0 and "Questions: 0 added, 0 removed, 0 retired, 0 changed." in run.out, run.text
+
+
+def test_a_bank_file_committed_as_a_symlink_is_read_through_the_link(cli, repo):
+    shared = repo / "shared"
+    shared.mkdir()
+    (shared / "extra.yaml").write_text(CLEAN_FILE, encoding="utf-8")
+    (shared / "hop.yaml").symlink_to("extra.yaml")
+    (repo / "loops" / "questions" / "linked.yaml").symlink_to("../../shared/hop.yaml")
+    (repo / "loops" / "questions" / "outside.yaml").symlink_to("/etc/hostname")
+    commit(repo, "a question file shared through a symlink")
+    (repo / "loops" / "questions" / "outside.yaml").unlink()
+    nothing_changed(cli, "loops")
+
+
+def test_a_bank_added_after_the_ref_is_all_new(cli, repo):
+    (repo / "newbank").mkdir()
+    (repo / "newbank" / "q.yaml").write_text(NEW_FILE, encoding="utf-8")
+    run = cli("lint", "newbank", "--today", TODAY, *RULES, "--changed-since", "HEAD")
+    assert run.code == 1 and "LT004 duplicate-key" in run.out and "made-up-skill" in run.out, run.text
+    run = cli("diff", "HEAD", "--bank", "newbank")
+    assert run.code == 0 and re.search(r"^  added\s+brand-new-question\s", run.out, re.M), run.text
+
+
+def test_a_path_through_a_symlinked_folder_is_inside_the_repository(cli, repo, tmp_path):
+    (tmp_path / "via").symlink_to(repo)
+    nothing_changed(cli, str(tmp_path / "via" / "loops"))
+
+
+def test_any_file_name_git_can_store(cli, repo):
+    folder = os.fsencode(repo / "loops" / "questions")
+    for name, qid in ((b"caf\xe9.yaml", "latin-one"), (b"new\nline.yaml", "new-line")):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+            out.write(CLEAN_FILE.replace("brand-new-question", qid))
+    commit(repo, "odd file names")
+    nothing_changed(cli, "loops")
+
+
+def test_changed_since_must_name_a_ref_and_cannot_narrow_a_baseline(cli, repo):
+    run = cli("lint", "loops", *RULES, "--changed-since", "")
+    assert run.code == 2 and "--changed-since: give a git ref" in run.err
+    run = cli("lint", "loops", *RULES, "--changed-since", "no-such-ref", "--write-baseline", "b.json")
+    assert run.code == 2 and "do not go together" in run.err and not (repo / "b.json").exists()
+
+
+def test_a_deeply_nested_baseline_is_a_usage_error(cli, repo):
+    (repo / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    run = cli("lint", "loops", *RULES, "--baseline", "deep.json")
+    assert run.code == 2 and "not a looptool baseline (nested too deeply)" in run.err

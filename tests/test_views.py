@@ -11,10 +11,11 @@ import pytest
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
-from looptool.bank.model import TYPES
+from looptool.bank.model import TYPES, Interviewer
 from looptool.bank.resources import schema_path
 from looptool.plan import agenda
 from looptool.plan.views import FORMATS, VIEWS, ViewError, document, render_plan
+from looptool.safetext import CONTROLS
 
 from handplans import DAY, bundled, hand_plan, scheduled
 
@@ -181,10 +182,11 @@ def test_markdown_tables_are_well_formed(plan, view):
 
 def test_markdown_escapes_pipes_and_newlines():
     plan = scheduled("intern")
-    question = dataclasses.replace(plan.interviews[0].question, title="A | B\nC", signal="x|y")
+    question = dataclasses.replace(plan.interviews[0].question, title="A | B\nC", signal="x|y\nz")
     plan.interviews[0] = dataclasses.replace(plan.interviews[0], question=question)
     text = render_plan(plan, "panel", "markdown")
-    assert "A \\| B<br>C" in text and "x\\|y" in text
+    # a title is one line: its line break is escaped; a signal may run over lines
+    assert "A \\| B\\\\nC" in text and "x\\|y<br>z" in text
     for table in _tables(text):
         assert len({len(_cells(row)) for row in table}) == 1
 
@@ -330,3 +332,20 @@ def test_the_day_line_ignores_the_locale(plan, monkeypatch):
 
 def test_day_fixture_is_the_project_today():
     assert DAY == dt.date(2026, 11, 24)
+
+
+HOSTILE = "Evil\x1b[2J\x1b]0;pwned\x07\x00\r\nSUMMARY:forged\u2028x\x9b"
+
+
+@pytest.mark.parametrize("view", ["panel", "interviewer", "candidate"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "ics"])
+def test_no_view_prints_a_control_character_from_the_bank(view, fmt):
+    """ESC sequences, NUL, CR/LF in a title or an interviewer's name reach no output raw."""
+    plan = scheduled("intern")
+    question = dataclasses.replace(plan.interviews[0].question, title=HOSTILE, signal="ok\x1b[31m")
+    lead = Interviewer(handle="ada", name=HOSTILE, level="senior", qualified_for=[plan.interviews[0].type])
+    plan.interviews[0] = dataclasses.replace(plan.interviews[0], question=question, interviewer=lead)
+    out = render_plan(plan, view, fmt)
+    allowed = {"\n", "\t"} | ({"\r"} if fmt == "ics" else set())  # iCalendar lines end in CRLF
+    assert not {c for c in out if CONTROLS.match(c)} - allowed
+    assert "\nSUMMARY:forged" not in out.replace("\r\n", "\n")

@@ -16,7 +16,7 @@ import typer
 
 from looptool import __version__
 from looptool.errors import UsageError
-from looptool.fsutil import write_atomic
+from looptool.fsutil import refuse_inputs, write_atomic
 from looptool.bank.resources import bundled_bank
 from looptool.lint.findings import LEVELS, at_least
 from looptool.reporters.common import one_line
@@ -32,6 +32,7 @@ app = typer.Typer(
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_OUTPUT = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
 
 
 class Fail(Exception):
@@ -100,6 +101,10 @@ def lint(
 
     if baseline and write_baseline:
         raise Fail("--baseline and --write-baseline do not go together")
+    if changed_since is not None and write_baseline:
+        raise Fail("--changed-since and --write-baseline do not go together (a baseline records every finding)")
+    if changed_since is not None and not changed_since.strip():
+        raise Fail("--changed-since: give a git ref, such as origin/main")
     try:
         output_format = choose(output_format)
     except ValueError as exc:
@@ -109,6 +114,8 @@ def lint(
     options = LintOptions(today=parse_date(today), role=role, select=_selectors(select),
                           ignore=_selectors(ignore), settings=settings,
                           jobs=jobs, cache=not no_cache)
+    if write_baseline:
+        _refuse_inputs(write_baseline, "--write-baseline", paths, [settings.source])
     result = run_lint(paths, options)
     if write_baseline:
         typer.echo(ci.write_baseline(result, write_baseline), err=True)
@@ -122,6 +129,13 @@ def lint(
         raise typer.Exit(EXIT_USAGE)
     if any(at_least(f.level, settings.fail_on) for f in result.findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _refuse_inputs(output: Path, option: str, bank_paths, others) -> None:
+    # deferred for start-up: bank.load imports the YAML loader and JSON Schema
+    from looptool.bank.load import discover
+
+    refuse_inputs(output, [*discover(bank_paths), *others], option)
 
 
 def _selectors(values: list[str]) -> list[str]:
@@ -155,6 +169,9 @@ def show_config(
     # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import describe
 
+    for path in paths or []:
+        if not path.exists():
+            raise Fail(f"{path}: no such file or folder")
     settings = _settings(list(paths or []) or [Path.cwd()], config, {})
     typer.echo(f"# config file: {settings.source or '(none found: defaults)'}")
     rows = [(key, json.dumps(value), origin or "") for key, value, origin in describe(settings)]
@@ -283,7 +300,7 @@ def plan(
         today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        width=_terminal_width() if output is None and sys.stdout.isatty() else None,
+        width=_terminal_width() if output is None and sys.stdout.isatty() else None, output=output,
     )
     try:
         text = run(request)
@@ -317,19 +334,78 @@ def _interrupted():
     sys.exit(EXIT_INTERRUPTED)
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written: its reader went away or its device failed."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
+class _Stdout:
+    """Standard output, with a failed write told apart from every other OSError a command may meet."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _output_failed(exc: OutputFailed) -> None:
+    """A closed pipe (``looptool lint | head``) ends quietly with 141 whatever the findings, in every
+    command alike; any other failed write (a full disk, /dev/full) is a one-line error, exit 2."""
+    import errno
+    import os
+
+    try:  # nothing more can reach the reader, and Python's own flush at exit must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    if exc.error.errno == errno.EPIPE:
+        sys.exit(EXIT_CLOSED_OUTPUT)
+    _say(f"error: cannot write the output: {exc}")
+    sys.exit(EXIT_USAGE)
+
+
 def main(argv=None) -> None:
     """Entry point: run the app, turning every failure into a one-line message."""
+    real_stdout = sys.stdout
+    sys.stdout = _Stdout(real_stdout)
+    try:
+        _main(argv)
+    except OutputFailed as exc:
+        _output_failed(exc)
+    finally:
+        sys.stdout = real_stdout
+
+
+def _main(argv) -> None:
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(args=argv, prog_name="looptool", standalone_mode=False)
+        sys.stdout.flush()  # a write error shows here, before the exit code is decided
     except typer.Exit as stop:
+        sys.stdout.flush()
         sys.exit(stop.exit_code)
     except (Fail, UsageError) as exc:
         _say(f"error: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         _interrupted()
-    except SystemExit:
+    except (SystemExit, OutputFailed):
         raise
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         # by class name: typer may raise its own vendored copy of click's exceptions

@@ -8,11 +8,25 @@ after the bundled ones.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from re._constants import MAXREPEAT
 
 import yaml
 
 from looptool.bank.resources import data_path
+
+# the entry keys whose strings are regular expressions (the others are words, names or prose);
+# tests/test_catalogue.py checks every bundled value of these keys with pattern_problem
+PATTERN_KEYS = {
+    "stale_topics": ("all", "any", "unless"),
+    "landmark_algorithms": ("all", "any", "unless", "names", "own_names", "mechanism"),
+    "method_phrases": ("patterns",),
+    "ml_coding_patterns": ("patterns",),
+    "question_cues": ("start", "anywhere", "unless"),
+    "scenario_cues": ("patterns",),
+    "type_indicators": ("patterns",),
+}
 
 
 @cache
@@ -28,3 +42,73 @@ def bundled(name: str) -> tuple:
 
 def available() -> list[str]:
     return sorted(p.stem for p in data_path("").glob("*.yaml"))
+
+
+def shape(value) -> str:
+    """A value's kind as catalogues use them: ``str``, ``date``, ``list[str]``, ``list[mapping]`` ..."""
+    if isinstance(value, list):
+        inner = sorted({shape(item) for item in value})
+        return f"list[{'|'.join(inner)}]" if inner else "list"
+    return {"str": "str", "dict": "mapping", "date": "date", "bool": "bool", "int": "number",
+            "float": "number"}.get(type(value).__name__, type(value).__name__)
+
+
+def shapes(name: str) -> dict[str, set[str]]:
+    """Key -> the kinds its values take in the bundled catalogue (an empty list fits any list)."""
+    out: dict[str, set[str]] = {}
+    for entry in bundled(name):
+        for key, value in entry.items():
+            out.setdefault(key, set()).add(shape(value))
+    return out
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def pattern_problem(pattern) -> str | None:
+    """What makes ``pattern`` unfit to run over every question, or None.
+
+    It must compile (case-insensitively, as the rules use it), and nothing
+    repeated without bound may itself hold a repeat without bound
+    (``(\\w+\\s?)+``): ``re`` has no timeout, and such nesting can backtrack
+    for longer than any bank takes to lint. The check reads the parsed pattern,
+    so it costs no matching time and no clock; it is cautious, so a safe
+    pattern of that shape is refused too (bound the outer repeat, ``{0,5}``).
+    """
+    import re._parser as parser  # the parse tree re compiles from; no public API exposes it
+
+    if not isinstance(pattern, str):
+        return f"must be a string, not {shape(pattern)}"
+    try:
+        tree = parser.parse(pattern, re.IGNORECASE)
+        re.compile(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"is not a valid regular expression: {exc}"
+    if _nested_repeat(tree):
+        return ("repeats without bound a part that itself repeats without bound (like `(\\w+\\s?)+`), which "
+                "can take exponential time; bound the outer repeat, e.g. `{0,5}`")
+    return None
+
+
+def _nested_repeat(items) -> bool:
+    return any(_unbounded(op, arg) and any(_unbounded(*inner) for inner in _walk(arg[2]))
+               for op, arg in _walk(items))
+
+
+def _unbounded(op, arg) -> bool:
+    return str(op) in _REPEATS and arg[1] == MAXREPEAT
+
+
+def _walk(items):
+    for op, arg in items:
+        yield op, arg
+        name = str(op)
+        if name in _REPEATS:
+            yield from _walk(arg[2])
+        elif name == "SUBPATTERN":
+            yield from _walk(arg[-1])
+        elif name == "BRANCH":
+            for branch in arg[1]:
+                yield from _walk(branch)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            yield from _walk(arg[1])

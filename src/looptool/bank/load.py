@@ -167,6 +167,7 @@ class LoadProblem:
     message: str
     path: tuple = ()
     subject: str | None = None
+    document: int = 0  # the document ``path`` is in
 
 
 class _Collector:
@@ -175,8 +176,8 @@ class _Collector:
     def __init__(self):
         self.problems: list[LoadProblem] = []
 
-    def add(self, rule_name, file, line, column, message, path=(), subject=None):
-        self.problems.append(LoadProblem(rule_name, file, line, column, message, tuple(path), subject))
+    def add(self, rule_name, file, line, column, message, path=(), subject=None, document=0):
+        self.problems.append(LoadProblem(rule_name, file, line, column, message, tuple(path), subject, document))
 
 
 def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[LoadProblem]]:
@@ -201,7 +202,8 @@ def load_bank(paths, *, fallback: bool = True) -> tuple[Bank, list[LoadProblem]]
 def _load_file(raw: bytes, shown: str, bank: Bank, collector: _Collector) -> None:
     result = load_bytes(raw, shown)
     for problem in result.problems:
-        collector.add(problem.rule, shown, problem.line, problem.column, problem.message, problem.path)
+        collector.add(problem.rule, shown, problem.line, problem.column, problem.message, problem.path,
+                      document=problem.document)
     if not result.documents and not any(p.rule != "empty-file" for p in result.problems):
         if not result.problems:
             collector.add("empty-file", shown, 1, 1, "the file is empty")
@@ -235,7 +237,8 @@ def _load_document(doc: Document, bank: Bank, collector: _Collector, several: bo
             hint = difflib.get_close_matches(str(key), list(model.SECTIONS), n=1)
             more = f"; did you mean `{hint[0]}`?" if hint else f"; expected one of: {', '.join(model.SECTIONS)}"
             kline, kcol = doc.locate_key((key,))
-            collector.add("unknown-section", doc.file, kline, kcol, f"unknown section `{key}`{more}", (key,))
+            collector.add("unknown-section", doc.file, kline, kcol, f"unknown section `{key}`{more}", (key,),
+                          document=doc.index)
             continue
         schema_name, id_field, build = model.SECTIONS[key]
         if not isinstance(value, list):
@@ -244,7 +247,7 @@ def _load_document(doc: Document, bank: Bank, collector: _Collector, several: bo
                 message = f"section `{key}` is empty; write `{key}: []` if that is meant"
             else:
                 message = f"section `{key}` must be a list"
-            collector.add("schema-violation", doc.file, vline, vcol, message, (key,))
+            collector.add("schema-violation", doc.file, vline, vcol, message, (key,), document=doc.index)
             continue
         target = getattr(bank, key)
         for index, item in enumerate(value):
@@ -255,11 +258,18 @@ def _load_document(doc: Document, bank: Bank, collector: _Collector, several: bo
             for rel, message, on_key in problems:
                 full = (*base, *rel)
                 pline, pcol = doc.locate_key(full) if on_key else doc.locate(full)
-                collector.add("schema-violation", doc.file, pline, pcol, message, full, subject)
+                collector.add("schema-violation", doc.file, pline, pcol, message, full, subject, doc.index)
             if problems:
                 bank.invalid[key] = bank.invalid.get(key, 0) + 1
                 continue
             target.append(build(item, model.Origin(doc, base)))
+
+
+def empty_bank() -> Bank:
+    """A bank of no files (a bank before its first commit), with the bundled kinds it lacks."""
+    bank = Bank()
+    _apply_fallbacks(bank)
+    return bank
 
 
 @cache

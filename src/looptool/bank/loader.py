@@ -27,6 +27,8 @@ from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from looptool.safetext import UNWANTED, escape_controls
+
 
 class _PureParser(Reader, Scanner, _PyParser):
     """PyYAML's pure-Python parser: the reference that diagnoses a broken file."""
@@ -76,6 +78,7 @@ class LoadProblem:
     column: int  # 1-based
     message: str
     path: tuple = ()
+    document: int = 0  # the document ``path`` is in
 
 
 @dataclass
@@ -282,10 +285,11 @@ class _Builder:
         self.file = file
         self.documents: list[Document] = []
         self.problems: list[LoadProblem] = []
+        self.document = 0  # the index of the document being read
 
     # -- helpers -----------------------------------------------------------
     def _problem(self, rule, mark, message, path=()):
-        self.problems.append(LoadProblem(rule, mark.line + 1, mark.column + 1, message, path))
+        self.problems.append(LoadProblem(rule, mark.line + 1, mark.column + 1, message, path, self.document))
 
     def _check_tag(self, tag, allowed, mark, path):
         if tag in allowed:
@@ -304,6 +308,12 @@ class _Builder:
 
     def _scalar(self, event, path):
         tag, value = event.tag, event.value
+        control = UNWANTED.search(value)
+        if control:
+            # only an escape in a quoted string gets here (YAML refuses most raw ones): "\e[2J", "\0", "\r"
+            self._problem("encoding-error", event.start_mark,
+                          f"control character {escape_controls(control.group())} in a value; a terminal would "
+                          "obey it (ESC) or it would break a line of a report: remove it", path)
         if not event.style and tag is None:  # a plain scalar: libyaml says "", the pure parser None
             return resolve_plain(value)
         if tag in _STR_TAGS or tag is None:
@@ -337,6 +347,7 @@ class _Builder:
                 doc_index += 1
 
     def _document(self, get, index):
+        self.document = index
         marks: dict[int, Any] = {}
         anchors: dict[str, tuple[Any, int]] = {}
         stack: list[_Frame] = []

@@ -35,6 +35,7 @@ class Suppression:
     kind: str  # "line", "item" or "file"
     target_line: int = 0
     item_path: tuple | None = None
+    document: int = 0  # the document holding the item (a path alone repeats in every document)
     used: set[str] = field(default_factory=set)
 
     def reaches(self, finding) -> bool:
@@ -45,7 +46,8 @@ class Suppression:
             return True
         if finding.line == self.target_line:
             return True
-        return self.item_path is not None and tuple(finding.path[: len(self.item_path)]) == self.item_path
+        return (self.item_path is not None and finding.document == self.document
+                and tuple(finding.path[: len(self.item_path)]) == self.item_path)
 
 
 @dataclass
@@ -84,8 +86,9 @@ def scan(text: str, file: str, documents) -> tuple[list[Suppression], list[Inval
             found.append(Suppression(file, number, column, tuple(names), reason, "file"))
         elif own_line:
             target = _next_content_line(lines, number)
-            path = item_starts.get(target)
-            found.append(Suppression(file, number, column, tuple(names), reason, "item" if path else "line", target, path))
+            document, path = item_starts.get(target, (0, None))
+            found.append(Suppression(file, number, column, tuple(names), reason, "item" if path else "line", target,
+                                     path, document))
         else:
             found.append(Suppression(file, number, column, tuple(names), reason, "line", number))
     return found, invalid
@@ -143,7 +146,7 @@ def _next_content_line(lines, after: int) -> int:
 
 
 def _item_starts(documents) -> dict[int, tuple]:
-    """Line -> path of each section list item (a question, a role, ...) starting there."""
+    """Line -> (document index, path) of each section list item (a question, a role, ...) starting there."""
     out = {}
     for doc in documents:
         if not isinstance(doc.data, dict):
@@ -152,5 +155,5 @@ def _item_starts(documents) -> dict[int, tuple]:
             if isinstance(value, list):
                 for index in range(len(value)):
                     line, _ = doc.locate((key, index))
-                    out.setdefault(line, (key, index))
+                    out.setdefault(line, (doc.index, (key, index)))
     return out

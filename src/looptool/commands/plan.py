@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from looptool.bank.load import Bank, UsageError
+from looptool.bank.load import Bank, UsageError, discover
+from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
 from looptool.bank.resources import bundled_bank
-from looptool.lint import registry
+from looptool.fsutil import refuse_inputs
+from looptool.lint import registry, stamp
 from looptool.lint.config import ConfigError, Settings, load_settings
 from looptool.lint.linter import Context, check_bank, read_bank, selected_rules
-from looptool.lint.rules import encoding_error, syntax_error, too_complex, unreadable_file
+from looptool.lint.rules import duplicate_id, encoding_error, syntax_error, too_complex, unreadable_file
 from looptool.plan import agenda
 from looptool.plan.planner import EXCLUDED, LINT_ERRORS, make_plan, possible_questions
 from looptool.plan.result import Plan
@@ -51,12 +51,16 @@ class PlanRequest:
     fmt: str = "text"
     color: bool = False
     width: int | None = None  # text columns (None: the text view's fixed default, for files and pipes)
+    output: Path | None = None  # --output: checked here never to be one of the files read
 
 
 def load_pool(path) -> list:
-    """The interviewers of a pool file; any problem in it is a usage error."""
+    """The interviewers of a pool file; any problem in it is a usage error, a handle listed twice
+    included: the weekly cap is counted per entry, so a second entry would double it."""
     pool_bank, findings = read_bank([path], fallback=False)
-    errors = [f for f in findings if f.level == "error"]
+    rule = registry.find(duplicate_id.CODE)
+    twice = [stamp.from_check(rule, problem, problem.at) for problem in duplicate_id.check(pool_bank, None)]
+    errors = [f for f in findings if f.level == "error"] + twice
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more; run `looptool lint {path}`)" if len(errors) > 1 else ""
@@ -123,7 +127,15 @@ def run(request: PlanRequest) -> str:
         raise UsageError(f"--view: expected one of {', '.join(views.VIEWS)}, not `{request.view}`")
     if request.fmt not in views.FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`")
+    refuse_inputs(request.output, input_files(request), "--output")
     return render(build(request), request)
+
+
+def input_files(request: PlanRequest) -> list:
+    """Every file a plan reads: the bank, the pool, the --exclude files and the config file."""
+    paths = list(request.bank) or [bundled_bank()]
+    pools = discover([request.interviewers]) if request.interviewers else []
+    return [*discover(paths), *pools, *request.exclude, _settings(paths).source]
 
 
 # -- what blocks a question -----------------------------------------------------------
@@ -169,10 +181,11 @@ def blocking_findings(bank: Bank, load_findings=(), *, today: dt.date | None = N
 
 def lint_blocks(bank: Bank, findings) -> dict[str, str]:
     """Question id -> LINT_ERRORS for each question with an error-level finding."""
-    where = {(q.origin.file, tuple(q.origin.path)): q.id for q in bank.questions if q.origin is not None}
+    where = {(q.origin.file, q.origin.document.index, tuple(q.origin.path)): q.id
+             for q in bank.questions if q.origin is not None}
     blocked = {}
     for finding in findings:
-        qid = where.get((finding.file, tuple(finding.path[:2])))
+        qid = where.get((finding.file, finding.document, tuple(finding.path[:2])))
         if finding.level == "error" and qid is not None and finding.subject in (None, qid):
             blocked[qid] = LINT_ERRORS
     return blocked
@@ -224,7 +237,7 @@ def load_excludes(paths) -> set[str]:
 
 
 def _exclude_ids(text: str, where: str) -> list[str]:
-    data = _parse_structured(text)
+    data = _parse_structured(text, where)
     if isinstance(data, dict) and "interviews" in data:
         ids = []
         for i, item in enumerate(data["interviews"] if isinstance(data["interviews"], list) else [None]):
@@ -236,25 +249,34 @@ def _exclude_ids(text: str, where: str) -> list[str]:
             ids.append(question)
         return _checked(ids, where)
     if isinstance(data, list):
+        # an id of digits reads as a number (`- 123`); YAML 1.2 keeps `2026-01-01` a string
+        data = [str(x) if isinstance(x, int) and not isinstance(x, bool) else x for x in data]
         if not all(isinstance(x, str) for x in data):
             raise UsageError(f"--exclude {where}: expected a list of question ids")
         return _checked(data, where)
-    if data is not None and not isinstance(data, str):
+    if isinstance(data, dict):
         raise UsageError(f"--exclude {where}: expected a plan's JSON output (interviews[].question) "
                          "or a list of question ids")
     lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return _checked([line for line in lines if line], where)
 
 
-def _parse_structured(text: str):
+def _parse_structured(text: str, where: str):
+    """JSON, else YAML read by the bank's own bounded loader (depth and alias limits, YAML 1.2
+    scalars); None when it is neither, so the text is read as lines."""
     try:
         return json.loads(text)
+    except RecursionError:
+        raise UsageError(f"--exclude {where}: nested too deeply to be a plan or a list of ids") from None
     except ValueError:
         pass
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
+    result = load_text(text, where)
+    complex_ = [p for p in result.problems if p.rule == "too-complex"]
+    if complex_:
+        raise UsageError(f"--exclude {where}:{complex_[0].line}:{complex_[0].column}: {complex_[0].message}")
+    if not result.documents or any(p.rule == "syntax-error" for p in result.problems):
         return None
+    return result.documents[0].data
 
 
 def _checked(ids, where):

@@ -12,19 +12,36 @@ Entries live under the user's cache folder (``$LOOPTOOL_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/looptool``, else ``~/.cache/looptool``), never beside the
 bank. Any problem reading or writing the cache is ignored: it only ever
 saves time. ``--no-cache`` or ``LOOPTOOL_NO_CACHE=1`` turns it off.
+
+An entry is trusted only when it proves itself: it names the package
+version, the context and the file content it was made for, carries a
+checksum of its findings, and each finding has the shape and values a rule
+could have produced. Anything else (a truncated file, ``{}``, an unknown
+level) is a miss, and the file is linted afresh.
+
+The cache is bounded: after a run that added entries, only the
+``MAX_CONTEXTS`` most recently used contexts (each ``--today``, selection
+or option set is one) and at most ``MAX_ENTRIES`` entries are kept, the
+least recently used going first, so a run a day leaves no growing pile.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
+from looptool import __version__
 from looptool.fsutil import write_atomic
-from looptool.lint.findings import Finding
+from looptool.lint.findings import LEVELS, Finding
+
+MAX_CONTEXTS = 16
+MAX_ENTRIES = 20_000  # about one per question file per context
 
 
 def enabled(flag: bool = True) -> bool:
@@ -56,29 +73,85 @@ def context_key(bank, codes, rule_options, catalogues, today, role) -> str:
     shared = [doc.data.get(kind) for doc in bank.documents if isinstance(doc.data, dict)
               for kind in ("skills", "roles", "loops")]
     fallback = [repr(getattr(bank, kind)) for kind in bank.fallback]
-    payload = json.dumps([code_fingerprint(), sorted(codes), rule_options, catalogues, str(today),
+    payload = json.dumps([__version__, code_fingerprint(), sorted(codes), rule_options, catalogues, str(today),
                           getattr(role, "id", None), shared, fallback], sort_keys=True, default=repr)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
+_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding) if f.name != "file"}
+
+
+def _checksum(rows) -> str:
+    return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+
+
+def _valid_row(row) -> bool:
+    """Whether a cached row is a finding a rule could have made."""
+    if not isinstance(row, dict) or set(row) != set(_FIELDS):
+        return False
+    ints = ("line", "column", "document")
+    return (all(type(row[k]) is int and row[k] >= 0 for k in ints)
+            and all(row[k] is None or type(row[k]) is int for k in ("end_line", "end_column"))
+            and all(isinstance(row[k], str) for k in ("code", "name", "message"))
+            and row["level"] in LEVELS and (row["subject"] is None or isinstance(row["subject"], str))
+            and isinstance(row["path"], list) and all(type(p) in (str, int) for p in row["path"])
+            and isinstance(row["extra"], dict))
+
+
 class FindingCache:
     def __init__(self, context: str, root: Path | None = None):
-        self.dir = (root or folder()) / context[:2] / context
+        self.root = root or folder()
+        self.context = context
+        self.dir = self.root / context[:2] / context
 
     def _path(self, content_hash: str) -> Path:
         return self.dir / f"{content_hash}.json"
 
     def get(self, content_hash: str, file: str) -> list[Finding] | None:
+        """The findings cached for this content, or None (a miss) unless the entry proves itself."""
         try:
-            rows = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
-            return [Finding(**{**row, "file": file, "path": tuple(row["path"])}) for row in rows]
-        except (OSError, ValueError, TypeError, KeyError):
+            entry = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None
+        if not isinstance(entry, dict) or [entry.get(k) for k in ("version", "context", "content")] != \
+                [__version__, self.context, content_hash]:
+            return None
+        rows = entry.get("findings")
+        if not isinstance(rows, list) or entry.get("checksum") != _checksum(rows) \
+                or not all(map(_valid_row, rows)):
+            return None
+        try:
+            os.utime(self._path(content_hash))  # recently used: pruned last
+        except OSError:
+            pass
+        return [Finding(**{**row, "file": file, "path": tuple(row["path"])}) for row in rows]
 
     def put(self, content_hash: str, findings: list[Finding]) -> None:
         rows = [{k: v for k, v in asdict(f).items() if k != "file"} for f in findings]
+        rows = json.loads(json.dumps(rows))  # as they will read back (tuples become lists)
+        entry = {"version": __version__, "context": self.context, "content": content_hash,
+                 "checksum": _checksum(rows), "findings": rows}
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(self._path(content_hash), json.dumps(rows))
+            write_atomic(self._path(content_hash), json.dumps(entry))
         except Exception:  # noqa: BLE001 - a cache that cannot be written is just a slower run
             pass
+
+    def prune(self) -> None:
+        """Keep the ``MAX_CONTEXTS`` most recently used contexts and ``MAX_ENTRIES`` entries."""
+        try:
+            os.utime(self.dir)
+            contexts = sorted((d for prefix in self.root.iterdir() if prefix.is_dir() and len(prefix.name) == 2
+                               for d in prefix.iterdir() if d.is_dir()), key=_age)
+            for old in contexts[MAX_CONTEXTS:]:
+                shutil.rmtree(old, ignore_errors=True)
+            entries = sorted((e for d in contexts[:MAX_CONTEXTS] for e in d.glob("*.json")), key=_age)
+            for old in entries[MAX_ENTRIES:]:
+                old.unlink(missing_ok=True)
+        except OSError:  # pruning, like caching, only ever saves space or time
+            pass
+
+
+def _age(path: Path):
+    """Newest first; the name breaks ties so that the order never depends on the listing."""
+    return (-path.stat().st_mtime_ns, path.name)

@@ -37,7 +37,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from looptool.bank.catalogues import available, bundled
+from looptool.bank.catalogues import PATTERN_KEYS, available, pattern_problem, shape, shapes
 from looptool.bank.loader import load_bytes
 from looptool.lint import registry
 from looptool.lint.findings import LEVELS
@@ -100,7 +100,8 @@ def _has_tool_table(path: Path) -> bool:
     """Whether a pyproject.toml configures looptool. One that does not parse is skipped, unless it
     mentions looptool: then its error is reported, since its settings would otherwise be dropped."""
     try:
-        return "looptool" in _read_toml(path).get("tool", {})
+        tool = _read_toml(path).get("tool", {})
+        return isinstance(tool, dict) and "looptool" in tool
     except ConfigError:
         try:
             mentions = b"looptool" in path.read_bytes()
@@ -140,7 +141,10 @@ def read_config_file(path: Path) -> dict:
         return data
     table = _read_toml(path)
     if path.name == "pyproject.toml":
-        table = table.get("tool", {}).get("looptool", {})
+        tool = table.get("tool", {})
+        table = tool.get("looptool", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: `tool.looptool` must be a table, not {table!r}")
     return table
 
 
@@ -198,7 +202,7 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
                 default = rule.options[option]
                 if default is not None and not _same_kind(default, value):
                     raise ConfigError(
-                        f"{where}: `rules.{name}.{option}` must be {type(default).__name__}, not {value!r}")
+                        f"{where}: `rules.{name}.{option}` must be {_kind_name(default)}, not {value!r}")
                 problem = _out_of_range(value, default, rule.ranges.get(option))
                 if problem:
                     raise ConfigError(f"{where}: `rules.{name}.{option}` {problem}, not {value!r}")
@@ -224,21 +228,33 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
 
 
 def _check_catalogue_entry(name: str, number: int, entry: dict, where) -> None:
-    """An extra catalogue entry may use only the keys the bundled entries use, and dates must be dates."""
+    """An extra catalogue entry may use only the keys the bundled entries use, each with a value
+    of the kind they hold there; dates must be dates, and every pattern must compile and be safe
+    to run (checked here, at load, so a bad one is named before any file is linted)."""
     import datetime as dt
 
-    known = {key for bundled_entry in bundled(name) for key in bundled_entry}
+    known = shapes(name)
     unknown = sorted(str(key) for key in entry if key not in known)
     if unknown:
         raise ConfigError(f"{where}: `catalogues.{name}` entry {number} has unknown key `{unknown[0]}` "
                           f"(keys: {', '.join(sorted(known))})")
+    at = f"{where}: `catalogues.{name}` entry {number}"
     since = entry.get("since")
     if since is not None and not isinstance(since, dt.date):
         try:
             dt.date.fromisoformat(str(since))
         except ValueError:
-            raise ConfigError(f"{where}: `catalogues.{name}` entry {number}: `since` must be a date "
-                              f"(YYYY-MM-DD), not {since!r}") from None
+            raise ConfigError(f"{at}: `since` must be a date (YYYY-MM-DD), not {since!r}") from None
+    for key, value in entry.items():
+        kind = shape(value)
+        if key != "since" and kind not in known[key] and not (kind == "list" and any(
+                k.startswith("list") for k in known[key])):
+            raise ConfigError(f"{at}: `{key}` must be {' or '.join(sorted(known[key]))}, not {kind} ({value!r})")
+        if key in PATTERN_KEYS.get(name, ()):
+            for pattern in value:
+                problem = pattern_problem(pattern)
+                if problem:
+                    raise ConfigError(f"{at}: `{key}` pattern {pattern!r} {problem}")
 
 
 def _out_of_range(value, default, bounds) -> str | None:
@@ -257,11 +273,19 @@ def _out_of_range(value, default, bounds) -> str | None:
     return None
 
 
+def _kind_name(default) -> str:
+    if isinstance(default, list) and default:
+        return f"a list of {type(default[0]).__name__}"
+    return type(default).__name__
+
+
 def _same_kind(default, value) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
     if isinstance(default, (int, float)):
         return isinstance(value, (int, float))
+    if isinstance(default, list) and isinstance(value, list):  # the items too: `[behavioural, 5]` is no list of names
+        return not default or all(_same_kind(default[0], item) for item in value)
     return isinstance(value, type(default))
 
 

@@ -13,8 +13,10 @@ class Finding:
     """One problem, placed at a 1-based line and column of a file.
 
     ``path`` is the JSON path of the offending value inside the document
-    (e.g. ``("questions", 3, "rubric", 0)``); ``subject`` names what the
-    finding is about (a question id, a loop id) when there is one.
+    (e.g. ``("questions", 3, "rubric", 0)``) and ``document`` that
+    document's 0-based index in a multi-document file, so that a path is
+    never mistaken for the same path in another document; ``subject`` names
+    what the finding is about (a question id, a loop id) when there is one.
     """
 
     file: str
@@ -29,6 +31,7 @@ class Finding:
     end_column: int | None = None
     subject: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    document: int = 0
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.message)

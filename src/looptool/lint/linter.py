@@ -136,6 +136,8 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
         for file in _by_file(todo):
             if file in bank.hashes:
                 store.put(bank.hashes[file], found.get(file, []))
+        if todo:
+            store.prune()
     return out + fresh
 
 

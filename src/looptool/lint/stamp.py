@@ -14,15 +14,16 @@ from looptool.lint.findings import Finding
 from looptool.lint.registry import Rule
 
 
-def finding(rule: Rule, file: str, line: int, column: int, message: str, path=(), subject=None) -> Finding:
+def finding(rule: Rule, file: str, line: int, column: int, message: str, path=(), subject=None,
+            document: int = 0) -> Finding:
     return Finding(file=file, line=line, column=column, code=rule.code, name=rule.name, level=rule.level,
-                   message=message, path=tuple(path), subject=subject)
+                   message=message, path=tuple(path), subject=subject, document=document)
 
 
 def from_load(problem: LoadProblem) -> Finding:
     """A problem met while reading; its rule must be registered (KeyError otherwise)."""
     return finding(registry.by_name(problem.rule), problem.file, problem.line, problem.column, problem.message,
-                   problem.path, problem.subject)
+                   problem.path, problem.subject, problem.document)
 
 
 def from_check(rule: Rule, problem, subject) -> Finding:
@@ -31,4 +32,5 @@ def from_check(rule: Rule, problem, subject) -> Finding:
     origin = anchor.origin
     line, col = origin.locate_key(problem.path) if problem.on_key else origin.locate(problem.path)
     ident = problem.subject or getattr(anchor, "id", None) or getattr(anchor, "handle", None)
-    return finding(rule, origin.file, line, col, problem.message, (*origin.path, *problem.path), ident)
+    return finding(rule, origin.file, line, col, problem.message, (*origin.path, *problem.path), ident,
+                   origin.document.index)

@@ -61,6 +61,9 @@ def schedule(plan: Plan, start: dt.time = DEFAULT_START, day: dt.date | None = N
     return dataclasses.replace(plan, interviews=interviews, breaks=breaks, day=day)
 
 
+MINUTES_PER_DAY = 24 * 60
+
+
 def _check(start, day, break_minutes, lunch_after, lunch_minutes) -> None:
     if not isinstance(start, dt.time) or start.tzinfo is not None:
         raise AgendaError(f"the start must be a local time of day (HH:MM), not {start!r}")
@@ -72,6 +75,10 @@ def _check(start, day, break_minutes, lunch_after, lunch_minutes) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise AgendaError(f"{name}: expected a whole number of minutes (0 or more), not {value!r}")
+        if value > MINUTES_PER_DAY:
+            raise AgendaError(f"{name}: {value} minutes is more than a day (at most {MINUTES_PER_DAY})")
+    if day == dt.date.max:  # the loop may end after midnight: the day after must exist
+        raise AgendaError(f"the interview day must be before {dt.date.max.isoformat()}")
 
 
 def parse_time(value: str) -> dt.time:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from looptool import __version__
+from looptool.safetext import escape_controls
 
 PROJECT_URL = "https://github.com/looptool/looptool"
 # Rule pages are generated from the rule docstrings into docs/rules/<name>.md.
@@ -20,14 +20,10 @@ def rule_doc_url(name: str, version: str = __version__) -> str:
     return RULE_DOC_URL.format(ref=ref, name=name)
 
 
-# what a one-line report must not print raw: line breaks, and controls a terminal would obey
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def one_line(text: str) -> str:
     """``text`` with line breaks and control characters written as escapes
-    (``\\n``, ``\\x1b``): a finding quoting a file's value stays on its line."""
-    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
+    (``\\n``, ``\\x1b``), tabs kept: a finding quoting a file's value stays on its line."""
+    return escape_controls(text, keep="\t")
 
 
 def plural(count: int, word: str) -> str:

@@ -107,6 +107,8 @@ def read(path: Path) -> Counter:
         raise UsageError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise UsageError(f"{path}: the baseline is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a looptool baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get(FORMAT_KEY) != FORMAT_VERSION or not isinstance(data.get("entries"), list):
         raise UsageError(f"{path}: not a looptool baseline (expected `{FORMAT_KEY}: {FORMAT_VERSION}`)")
     counts: Counter = Counter()

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from looptool.bank import model
+from looptool.bank.load import empty_bank
 from looptool.lint import registry as catalogue
+from looptool.lint.linter import LintResult
 from looptool.review import impact
 from looptool.review.baseline import fingerprint
 from looptool.review.gitrepo import at_ref, bank_top, repo_path, resolve
@@ -100,7 +102,8 @@ def narrow(result, ref: str, paths, relint):
     top = bank_top(paths)
     commit = resolve(ref, top)
     with at_ref(commit, paths, top) as (base_paths, base_files):
-        base = relint(base_paths)
+        # none of the paths existed at ref: the change adds the bank, so all of it is new
+        base = relint(base_paths) if base_paths else LintResult([], empty_bank())
     changed = impact.changed_keys(base.bank, result.bank)
     changed_files = _changed_files(result.bank.files, base_files, top)
     before = Counter(fingerprint(f) for f in base.findings if f.subject)

@@ -51,15 +51,13 @@ def with_subjects(findings, bank) -> list:
 def _item_id(finding, bank) -> str | None:
     section, index = finding.path[:2]
     id_field = model.SECTIONS[section][1]
-    found = None
     for document in bank.documents:
         data = document.data
-        if document.file != finding.file or not isinstance(data, dict) or not isinstance(index, int):
+        if (document.file, document.index) != (finding.file, finding.document) or not isinstance(data, dict) \
+                or not isinstance(index, int):
             continue
         items = data.get(section)
-        if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
-            continue
-        if document.locate((section, index))[0] <= finding.line:  # the last document starting before it
+        if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
             ident = items[index].get(id_field)
-            found = ident if isinstance(ident, str) else None
-    return found
+            return ident if isinstance(ident, str) else None
+    return None

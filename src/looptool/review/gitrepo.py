@@ -9,12 +9,13 @@ bank at a git ref. Git is only ever run as a subprocess, read-only.
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from looptool.bank.load import YAML_SUFFIXES, UsageError, load_bank
+from looptool.bank.load import YAML_SUFFIXES, UsageError, empty_bank, load_bank
 
 
 def repo_root(start: Path | None = None) -> Path:
@@ -46,10 +47,25 @@ def repo_path(file: str, root: Path | None = None) -> str:
     """``file`` relative to the repository root, POSIX, never ``./``-prefixed;
     absolute when it lies outside the repository."""
     root = root or repo_root()
-    absolute = Path(os.path.abspath(file))
-    if _is_below(absolute, root):
-        return absolute.relative_to(root).as_posix()
-    return absolute.as_posix()
+    inside = _relative(file, root)
+    return inside if inside is not None else Path(os.path.abspath(file)).as_posix()
+
+
+def _relative(path, root: Path) -> str | None:
+    """``path`` relative to ``root`` (``.`` for the root itself), or None when outside it.
+
+    Compared as written first, then with the folders on both sides resolved:
+    git names the top level by its real path, while a user may reach it through
+    a symlinked folder (macOS's /tmp is one). The last part is not resolved, so a
+    bank file that is a symlink keeps its own name.
+    """
+    absolute = Path(os.path.abspath(path))
+    if _is_below(absolute, Path(os.path.abspath(root))):
+        return absolute.relative_to(os.path.abspath(root)).as_posix()
+    real = Path(os.path.realpath(absolute)) if absolute.name in ("", "..") else \
+        Path(os.path.realpath(absolute.parent)) / absolute.name
+    real_root = Path(os.path.realpath(root))
+    return real.relative_to(real_root).as_posix() if _is_below(real, real_root) else None
 
 
 # -- reading a ref ------------------------------------------------------------
@@ -93,24 +109,60 @@ def _wanted(rel: str, spec: str) -> bool:
     return rel.endswith(YAML_SUFFIXES) and not any(part.startswith(".") for part in below.parts)
 
 
+SYMLINK_MODE = "120000"
+MAX_LINK_HOPS = 40  # as the kernel's limit on symlinks in one lookup
+
+
 def files_at(ref: str, paths, top: Path) -> dict[str, bytes]:
-    """Repository-relative path -> content of every bank file under ``paths`` at ``ref``."""
+    """Repository-relative path -> content of every bank file under ``paths`` at ``ref``.
+
+    A file committed as a symlink has its target's content, as in the working
+    tree (one that leads outside the repository or nowhere is left out). Names
+    are any bytes git can store: read NUL-separated, decoded as the file system
+    would (``os.fsdecode``), and contents fetched by object id, never by name.
+    """
     commit = resolve(ref, top)
     specs = [_spec(p, top) for p in paths]
-    listing = git("ls-tree", "-r", "-z", "--full-tree", commit, "--", *(s or "." for s in specs), cwd=top)
-    names = []
-    for entry in filter(None, listing.split("\0")):
-        meta, name = entry.split("\t", 1)
-        if meta.split()[1] == "blob" and any(_wanted(name, s) for s in specs if _covers(s, name)):
-            names.append(name)
-    return dict(zip(names, _cat(commit, names, top)))
+    entries = _ls_tree(commit, [s or "." for s in specs], top, recursive=True)
+    wanted = {name: entry for name, entry in entries.items()
+              if entry[1] == "blob" and any(_wanted(name, s) for s in specs if _covers(s, name))}
+    targets = {name: _follow(commit, name, entry, top) for name, entry in wanted.items()}
+    targets = {name: oid for name, oid in targets.items() if oid is not None}
+    return dict(zip(targets, _cat(list(targets.values()), top)))
+
+
+def _ls_tree(commit: str, specs, top: Path, recursive: bool = False) -> dict[str, tuple[str, str, str]]:
+    """Path -> (mode, type, object id) of the entries ``git ls-tree`` lists."""
+    listing = git("ls-tree", *(["-r"] if recursive else []), "-z", "--full-tree", commit, "--", *specs,
+                  cwd=top, binary=True)
+    out = {}
+    for entry in filter(None, listing.split(b"\0")):
+        meta, name = entry.split(b"\t", 1)
+        mode, kind, oid = meta.decode("ascii").split()
+        out[os.fsdecode(name)] = (mode, kind, oid)
+    return out
+
+
+def _follow(commit: str, name: str, entry, top: Path) -> str | None:
+    """The object id of the file ``name`` holds at ``commit``, following symlinks inside the repository."""
+    for _ in range(MAX_LINK_HOPS):
+        mode, kind, oid = entry
+        if mode != SYMLINK_MODE:
+            return oid if kind == "blob" else None
+        target = PurePosixPath(os.fsdecode(_cat([oid], top)[0]))
+        name = posixpath.normpath((PurePosixPath(name).parent / target).as_posix())
+        if target.is_absolute() or name == ".." or name.startswith("../"):
+            return None
+        entry = _ls_tree(commit, [name], top).get(name)
+        if entry is None:
+            return None
+    return None
 
 
 def _spec(path, top: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    if not _is_below(absolute, top):
+    rel = _relative(path, top)
+    if rel is None:
         raise UsageError(f"{path}: outside the git repository at {top}")
-    rel = absolute.relative_to(top).as_posix()
     return "" if rel == "." else rel
 
 
@@ -118,14 +170,14 @@ def _covers(spec: str, name: str) -> bool:
     return spec in ("", ".") or name == spec or name.startswith(spec.rstrip("/") + "/")
 
 
-def _cat(commit: str, names: list[str], top: Path) -> list[bytes]:
-    """Contents of many blobs in one ``git cat-file --batch`` call."""
-    if not names:
+def _cat(oids: list[str], top: Path) -> list[bytes]:
+    """Contents of many blobs, by object id, in one ``git cat-file --batch`` call."""
+    if not oids:
         return []
-    request = "".join(f"{commit}:{name}\n" for name in names).encode()
+    request = "".join(f"{oid}\n" for oid in oids).encode()
     proc = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input=request, capture_output=True, check=True)
     out, at, blobs = proc.stdout, 0, []
-    for _ in names:
+    for _ in oids:
         header_end = out.index(b"\n", at)
         size = int(out[at:header_end].split()[2])
         blobs.append(out[header_end + 1: header_end + 1 + size])
@@ -157,7 +209,8 @@ def at_ref(ref: str, paths, top: Path):
 
 
 def bank_at(ref: str, paths, top: Path):
-    """The bank under ``paths`` as it was at ``ref``."""
+    """The bank under ``paths`` as it was at ``ref``; empty when none of them existed then
+    (the change that adds a bank)."""
     with at_ref(ref, paths, top) as (mapped, _):
-        bank, _ = load_bank(mapped)
+        bank = load_bank(mapped)[0] if mapped else empty_bank()
     return bank

@@ -2,8 +2,10 @@
 
 ## What it flags
 Bytes that are not valid UTF-8 (or UTF-16 with a byte-order mark), NUL
-bytes, and characters YAML does not allow. A UTF-8 byte-order mark and CRLF
-line endings are fine.
+bytes, and characters YAML does not allow, written raw or as an escape in a
+quoted string (`"\\e[2J"`, `"\\0"`, `"\\r"`): a control character in a
+title or a name would drive the terminal that prints the plan. A UTF-8
+byte-order mark, CRLF line endings, tabs and line breaks are fine.
 
 ## Why it matters
 An editor or a copy-paste from a document tool can save a bank in another

@@ -5,7 +5,8 @@ Two kinds of staleness in active and leaked questions (`status: retired`
 questions are never used, so they are skipped):
 
 - **Review age.** `last_reviewed` is more than `max-age-months` before
-  today, or the question has no `last_reviewed` at all.
+  today, lies after today (a typo that would keep the question from ever
+  coming due), or the question has no `last_reviewed` at all.
 - **Superseded topic.** The question's framing (title, prompt, scenario,
   signal and the evidence of its passing rubric bands) centres on a topic
   from the dated catalogue `stale_topics`, such as a fixed chunk-and-embed
@@ -114,6 +115,9 @@ def _review_problem(question, ctx) -> Problem | None:
             return None
         return Problem("no review date; check the question against current practice and add "
                        "`last_reviewed: YYYY-MM-DD`", ("last_reviewed",))
+    if reviewed > ctx.today:
+        return Problem(f"last reviewed {reviewed.isoformat()}, which is after today ({ctx.today.isoformat()}); "
+                       "write the date the question was reviewed", ("last_reviewed",))
     limit = int(ctx.options["max-age-months"])
     if reviewed >= _months_before(ctx.today, limit):
         return None

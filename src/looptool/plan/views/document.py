@@ -17,6 +17,7 @@ from looptool.bank.catalogues import bundled
 from looptool.bank.model import SCORE_MAX, SCORE_MIN, Interviewer, Question
 from looptool.plan import agenda
 from looptool.plan.result import Interview, Plan
+from looptool.safetext import escape_controls
 
 SCHEMA_ID = "https://looptool.dev/schemas/plan.schema.json"
 VIEWS = ("panel", "interviewer", "candidate")
@@ -37,8 +38,30 @@ def kind_name(interview_type: str) -> str:
     return entry["name"] if entry else interview_type.replace("-", " ").capitalize()
 
 
+# keys whose text is one line (names, titles, ids): a line break there is escaped too, so it cannot
+# start a forged line of the agenda, a Markdown table row or a calendar property
+SINGLE_LINE = frozenset({"title", "name", "handle", "id", "question", "for", "kind", "level", "training",
+                         "type", "summary"})
+
+
 def build(plan: Plan, view: str = "panel", handle: str | None = None) -> dict:
-    """The document of ``view`` for a scheduled ``plan`` (only ``handle``'s kits when given)."""
+    """The document of ``view`` for a scheduled ``plan`` (only ``handle``'s kits when given), with
+    every control character in its text escaped: each format prints the document, so none can
+    print one raw."""
+    return _escaped(_document(plan, view, handle))
+
+
+def _escaped(value, key: str | None = None):
+    if isinstance(value, str):
+        return escape_controls(value, keep="" if key in SINGLE_LINE else "\n\t")
+    if isinstance(value, dict):
+        return {k: _escaped(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item, key) for item in value]
+    return value
+
+
+def _document(plan: Plan, view: str, handle: str | None) -> dict:
     if view not in VIEWS:
         raise ViewError(f"unknown view `{view}`; expected one of: {', '.join(VIEWS)}")
     if not plan.interviews:
@@ -107,11 +130,14 @@ def _kind(interview_type: str) -> dict:
             "expect": list(entry.get("expect", [])), "helps": list(entry.get("helps", []))}
 
 
+UNNAMED = "an interviewer"  # the candidate's word for a pool entry without a name
+
+
 def _person(person: Interviewer | None, public: bool = False) -> dict | None:
     if person is None:
         return None
-    if public:  # what a candidate may see: the name only
-        return {"name": person.name or person.handle}
+    if public:  # what a candidate may see: the name only, never a handle, even for want of a name
+        return {"name": person.name or UNNAMED}
     return {"handle": person.handle, "name": person.name or person.handle, "level": person.level,
             "training": person.training}
 
