@@ -110,3 +110,8 @@ def leftover(text: str, matcher: re.Pattern | None) -> list[str]:
 def quantities(text: str) -> int:
     """How many written numbers ``text`` holds (a digit not glued to letters before it)."""
     return len(_QUANTITY.findall(text or ""))
+
+
+def shows_code(ctx, text: str) -> str | None:
+    """The code ``text`` shows (a block of it), if any: such a prompt is its own material."""
+    return first(group(ctx, "type_indicators", "indicator", "code-block"), text)

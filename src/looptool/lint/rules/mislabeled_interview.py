@@ -101,7 +101,7 @@ from __future__ import annotations
 
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group, quantities, sentences
+from looptool.lint.rules._cues import first, group, quantities, sentences, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
 OPTIONS = {"min-ml-groups": 1}
@@ -130,7 +130,7 @@ def check(question, ctx):
 def _broken_promise(question, ctx):
     """Every request in the prompt asks for something other than what the type promises."""
     promised = PROMISES.get(question.type)
-    if not promised or _find(ctx, "code-block", question.prompt):
+    if not promised or shows_code(ctx, question.prompt):
         return
     analysis = analyse(question)
     if analysis.asks_for(*promised):  # the usual case, decided without reading the other kinds
@@ -192,7 +192,7 @@ def _coding(question, ctx):
 
 def _conversation(question, ctx):
     ask = _code_ask(question.prompt, ctx, "code-ask", "code-imperative")
-    shown = None if ask else _find(ctx, "code-block", question.prompt)
+    shown = None if ask else shows_code(ctx, question.prompt)
     if ask or shown:
         what = f"asks the candidate to write code (\"{ask}\")" if ask else f"contains code (\"{shown}\")"
         yield Problem(f"declared `{question.type}`, but the prompt {what}; move the coding task to a "

@@ -67,7 +67,7 @@ from __future__ import annotations
 
 from looptool.lint.analysis import ML_SPECIFIC, analyse
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group
+from looptool.lint.rules._cues import first, group, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT116", "ml-clothing", "warning", "question"
 OPTIONS = {"min-generic": 2}
@@ -87,7 +87,7 @@ def _posed(question) -> str:
 def check(question, ctx):
     if question.type != "ml-system-design" or not question.active:
         return
-    if first(group(ctx, "type_indicators", "indicator", "code-block"), question.prompt):
+    if shows_code(ctx, question.prompt):
         return
     ml = analyse(question).ml
     if ml.specific or not ml.generic:

@@ -54,7 +54,7 @@ questions:
 from __future__ import annotations
 
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group
+from looptool.lint.rules._cues import shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT115", "scenario-prep", "info", "question"
 OPTIONS = {"min-hooks": 2}
@@ -64,7 +64,7 @@ OPTION_RANGES = {"min-hooks": (0, 20)}
 def check(question, ctx):
     if not (question.is_design and question.active):
         return
-    if first(group(ctx, "type_indicators", "indicator", "code-block"), question.prompt):
+    if shows_code(ctx, question.prompt):
         return
     scenario = question.scenario
     wanted = int(ctx.options.get("min-hooks", 2))

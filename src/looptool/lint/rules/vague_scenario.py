@@ -61,7 +61,7 @@ from __future__ import annotations
 
 from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group
+from looptool.lint.rules._cues import shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT111", "vague-scenario", "warning", "question"
 OPTIONS: dict = {}
@@ -69,7 +69,7 @@ OPTION_RANGES: dict = {}
 
 
 def check(question, ctx):
-    if not (question.is_design and question.active) or first(_code_block(ctx), question.prompt):
+    if not (question.is_design and question.active) or shows_code(ctx, question.prompt):
         return
     analysis = analyse(question)
     framing = analysis.framing
@@ -81,7 +81,3 @@ def check(question, ctx):
         "who is hurt or held back, and what must change for them (say it in the prompt or `scenario.need`)",
         ("prompt",),
     )
-
-
-def _code_block(ctx):
-    return group(ctx, "type_indicators", "indicator", "code-block")
