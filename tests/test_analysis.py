@@ -57,3 +57,44 @@ def test_the_analysis_is_computed_once_per_question():
 def test_sentences_drop_numbering_and_indented_code():
     text = "1. Design a cache.\n2. Explain eviction.\n\n    def get(k): pass\n"
     assert sentences(text) == ["Design a cache.", "Explain eviction."]
+
+
+# -- the rubric-evidence classifier, item by item ----------------------------------------
+# (from the former tests/test_precision_structure.py) Wording written after the rule, in
+# styles the case files do not use.
+
+VERDICTS = [
+    "Answers confidently", "A well-rounded response", "Demonstrated a firm grasp of concurrency",
+    "Showed limited insight", "Generally competent", "Not strong enough for the level",
+    "Lacks the depth we expect from a senior", "Strong fundamentals in statistics and probability",
+    "Average coding ability", "Appears to understand the system well", "Seems comfortable with SQL",
+    "Surface-level knowledge", "Good enough", "Exemplary", "Understands trade-offs", "Below average",
+    "Struggles to communicate", "Incomplete answer", "Clear thinker", "Not much depth",
+    "Solid on the basics, weak on scaling", "Good awareness of security concerns", "Lacks practical experience",
+    "Has a strong background in ML", "Would be a great addition to the team", "Significant gaps in knowledge",
+]
+OBSERVATIONS = [
+    "Answers the capacity question with a number and a unit", "Weak: guesses the complexity without tracing a loop",
+    "Struggles until given the hint about sorting, then finishes in ten minutes",
+    "Strong opinions about frameworks, but cannot say how their own service was deployed",
+    "Understanding shown by predicting which query will be slow before running EXPLAIN",
+    "Weak on estimates: says storage is small without computing it",
+    "Knows the on-call rota existed but not what alerts fired during the incident",
+    "Poor variable names, but the algorithm passes every example",
+    "Great question about whether deletions must propagate to backups",
+    "Limited to the happy path; never tries a malformed line", "Heap of size k", "Correct but slow solution",
+    "Red flag: blames teammates for the outage", "Needs hints on the data structure", "Good tests for ties and empty input",
+    "Understanding: restates the problem with the constraints in their own words",
+    "Weak test coverage: only the example input", "Mentions the cold-start problem for new items",
+    "Good questions: who pays for a false positive, and who can override",
+    "Competent: implements the parser, but the error messages give no position",
+]
+
+
+def test_rubric_evidence_items():
+    from looptool.bank.catalogues import bundled
+    from looptool.lint.rules.rubric_evidence import _vocabulary, is_verdict
+
+    vocab = _vocabulary(tuple((e["kind"], tuple(e["terms"])) for e in bundled("vague_evidence")))
+    assert [v for v in VERDICTS if not is_verdict(v, vocab)] == []
+    assert [o for o in OBSERVATIONS if is_verdict(o, vocab)] == []

@@ -200,3 +200,92 @@ def test_a_pyproject_whose_looptool_entry_is_not_a_table(cli, write):
 def test_config_of_a_missing_path_is_exit_2(cli, tmp_path):
     run = cli("config", tmp_path / "nonexistent")
     assert run.code == 2 and "nonexistent: no such file or folder" in run.err
+
+
+# -- rule options and catalogues, on a bank linted with one rule ---------------------------
+# (from the former tests/test_precision_question_content.py and test_precision_structure.py;
+# their labelled sets now live in tests/labelled/sets/)
+
+def _question(qid, type_, prompt, **fields):
+    base = {"id": qid, "title": qid.replace("-", " "), "type": type_, "levels": ["senior"],
+            "skills": ["algorithms"], "stage": "probe", "duration_minutes": 60, "prompt": prompt,
+            "signal": "Reasons from the constraints to a design and says how to check it works.",
+            "last_reviewed": "2026-09-15"}
+    return {k: v for k, v in {**base, **fields}.items() if v is not None}
+
+
+def _flagged(rule, questions, tmp_path, settings=None) -> set[str]:
+    import datetime as dt
+
+    import yaml
+
+    from looptool.lint.linter import LintOptions, lint
+
+    path = tmp_path / f"{rule}.yaml"
+    path.write_text(yaml.safe_dump({"questions": list(questions)}, sort_keys=False), encoding="utf-8")
+    result = lint([str(path)], LintOptions(today=dt.date(2026, 11, 24), select=[rule], settings=settings))
+    assert not [f for f in result.findings if f.code.startswith("LT00")], "the bank must load cleanly"
+    return {f.subject for f in result.findings}
+
+
+def test_review_age_and_date_requirement_follow_the_options(tmp_path):
+    from looptool.lint.config import Settings
+
+    questions = [_question("four-months", "coding", "Merge intervals.", last_reviewed="2026-07-20"),
+                 _question("undated", "coding", "Merge intervals.", last_reviewed=None)]
+    assert _flagged("stale-problem", questions, tmp_path) == set()
+    dated = Settings(rule_options={"LT101": {"require-review-date": True}})
+    assert _flagged("stale-problem", questions, tmp_path, dated) == {"undated"}
+    strict = Settings(rule_options={"LT101": {"max-age-months": 3}})
+    assert _flagged("stale-problem", questions, tmp_path, strict) == {"four-months"}
+
+
+def test_configured_catalogue_entries_extend_the_bundled_ones(tmp_path):
+    from looptool.lint.config import Settings
+
+    question = _question("neighbour-recs", "ml-system-design",
+                         "Design film recommendations by user-user collaborative filtering with Pearson correlation.")
+    topic = {"id": "neighbourhood-cf", "topic": "user-user collaborative filtering", "since": "2015-01-01",
+             "superseded_by": "learned embeddings and two-stage retrieval and ranking",
+             "why": "neighbourhood methods stopped scaling in quality and cost", "all": ["user-user"]}
+    landmark = {"id": "pearson", "name": "Pearson correlation", "problem": "similar users",
+                "all": ["collaborative filtering"], "names": ["cosine"]}
+    assert _flagged("stale-problem", [question], tmp_path) == set()
+    assert _flagged("rederive-from-scratch", [question], tmp_path) == set()
+    stale = Settings(catalogues={"stale_topics": [topic]})
+    assert _flagged("stale-problem", [question], tmp_path, stale) == {"neighbour-recs"}
+    landmarks = Settings(catalogues={"landmark_algorithms": [landmark]})
+    assert _flagged("rederive-from-scratch", [question], tmp_path, landmarks) == {"neighbour-recs"}
+
+
+def test_a_broken_configured_pattern_is_a_usage_error(tmp_path):
+    from looptool.errors import UsageError
+    from looptool.lint.config import Settings
+
+    broken = Settings(catalogues={"stale_topics": [{"id": "broken", "since": "2020-01-01", "all": ["(unclosed"]}]})
+    with pytest.raises(UsageError, match="not a valid regular expression"):
+        _flagged("stale-problem", [_question("any", "coding", "Merge intervals.")], tmp_path, broken)
+
+
+@pytest.mark.parametrize("threshold,expected", [(0.5, True), (0.99, False)])
+def test_near_duplicate_threshold_option(tmp_path, threshold, expected):
+    import datetime as dt
+
+    import yaml
+
+    from looptool.bank.load import load_bank
+    from looptool.lint.linter import Context
+    from looptool.lint.rules import near_duplicate
+
+    a = "Implement an LRU cache with get and put in constant time."
+    b = "Implement an LRU cache with get and put operations in constant time."
+    rubric = [{"min": 0, "max": 1, "evidence": ["Cannot produce a version that runs on the first example"]},
+              {"min": 2, "max": 3, "evidence": ["Gets the examples right and states the running time"]},
+              {"min": 4, "max": 5, "evidence": ["Tests the edge cases unprompted and explains the trade-off"]}]
+    questions = [_question(qid, "coding", prompt, levels=["junior", "senior"], stage="filter", duration_minutes=45,
+                           signal=f"Signal for {qid}.", last_reviewed=None, rubric=rubric)
+                 for qid, prompt in (("a", a), ("b", b))]
+    (tmp_path / "bank.yaml").write_text(yaml.safe_dump({"questions": questions}))
+    bank, _ = load_bank([tmp_path / "bank.yaml"])
+    ctx = Context(bank=bank, today=dt.date(2026, 11, 24), options={"threshold": threshold, "shingle-words": 2})
+    assert bool(list(near_duplicate.check(bank, ctx))) is expected
