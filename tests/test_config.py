@@ -77,8 +77,10 @@ def test_per_path_ignores_are_relative_to_the_config_file(cli, write):
     ("[[catalogues.stale_topics]]\nid = 'x'\nall = 'user-user'\n", "entry 1: `all` must be list[str], not str"),
     ("[[catalogues.stale_topics]]\nid = 'x'\nall = 5\n", "entry 1: `all` must be list[str], not number (5)"),
     ("[[catalogues.stale_topics]]\nid = 'x'\nall = [5]\n", "entry 1: `all` must be list[str], not list[number]"),
-    ("[[catalogues.scenario_cues]]\ncue = 'need'\npatterns = ['ok', '[z-a]']\n",
-     "`catalogues.scenario_cues` entry 1: `patterns` pattern '[z-a]' is not a valid regular expression"),
+    ("[[catalogues.type_indicators]]\nindicator = 'code-ask'\npatterns = ['ok', '[z-a]']\n",
+     "`catalogues.type_indicators` entry 1: `patterns` pattern '[z-a]' is not a valid regular expression"),
+    ("[[catalogues.question_cues]]\nkind = 'design'\nanywhere = ['plan it']\n",
+     "`catalogues.question_cues` is read by the question-analysis layer from the bundled data only"),
     ("[[catalogues.stale_topics]]\nid = 'x'\nall = ['(\\\\w+\\\\s?)+QQQ']\n",
      "QQQ' repeats without bound a part that itself repeats without bound"),
 ])

@@ -24,7 +24,6 @@ PATTERN_KEYS = {
     "method_phrases": ("patterns",),
     "ml_coding_patterns": ("patterns",),
     "question_cues": ("start", "anywhere", "unless"),
-    "scenario_cues": ("patterns",),
     "type_indicators": ("patterns",),
 }
 
@@ -40,8 +39,18 @@ def bundled(name: str) -> tuple:
     return tuple(data.get("entries", ()))
 
 
+# read by the question-analysis layer, which is pure and sees only the bundled data: a configured
+# entry would change nothing, so a configuration may not extend them (it is told so, not ignored)
+BUNDLED_ONLY = frozenset({"question_cues", "skill_cues"})
+
+
 def available() -> list[str]:
     return sorted(p.stem for p in data_path("").glob("*.yaml"))
+
+
+def extendable() -> list[str]:
+    """The catalogues a configuration may add entries to."""
+    return [name for name in available() if name not in BUNDLED_ONLY]
 
 
 def shape(value) -> str:

@@ -37,7 +37,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from looptool.bank.catalogues import PATTERN_KEYS, available, pattern_problem, shape, shapes
+from looptool.bank.catalogues import PATTERN_KEYS, available, extendable, pattern_problem, shape, shapes
 from looptool.bank.loader import load_bytes
 from looptool.lint import registry
 from looptool.lint.findings import LEVELS
@@ -217,8 +217,11 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
         settings.per_path_ignores.append((str(pattern), values))
         settings.origins[f"per-path-ignores.{pattern}"] = where
     for name, entries in _mapping(table, "catalogues", where).items():
-        if name not in available():
-            raise ConfigError(f"{where}: `catalogues.{name}` is not a catalogue (known: {', '.join(available())})")
+        if name not in extendable():
+            what = ("is read by the question-analysis layer from the bundled data only and cannot be extended"
+                    if name in available() else "is not a catalogue")
+            raise ConfigError(f"{where}: `catalogues.{name}` {what} (catalogues you can extend: "
+                              f"{', '.join(extendable())})")
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ConfigError(f"{where}: `catalogues.{name}` must be a list of entries (mappings)")
         for number, entry in enumerate(entries, 1):
