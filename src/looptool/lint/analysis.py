@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from looptool.bank.catalogues import bundled
 
@@ -58,8 +58,12 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, bullets and numbering removed; indented code lines left out."""
-    if not text:
-        return []
+    return list(_sentences(text)) if text else []
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Split once per text: several rules and parts of the analysis read the same fields."""
     prose = "\n".join(line for line in text.splitlines() if not _CODE_LINE.match(line))
     prose = prose.translate(_QUOTES)
     out = []
@@ -67,7 +71,7 @@ def sentences(text: str) -> list[str]:
         part = " ".join(_BULLET.sub("", part.strip()).split())
         if part and not _NUMBERING.fullmatch(part):
             out.append(part)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

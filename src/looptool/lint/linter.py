@@ -33,6 +33,15 @@ class Context:
     extra_catalogues: dict = field(default_factory=dict)  # name -> entries from config
     codes: frozenset | None = None  # the rules this run reports (None: all)
     ignored_at: object = None  # file -> codes ignored there (config per-path ignores)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key, make):
+        """``make()``, computed once per context: matchers compiled from its catalogues, which
+        do not change during a run, instead of once per question."""
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = make()
+        return found
 
     def reports(self, code: str, file: str) -> bool:
         """Whether a finding of rule ``code`` in ``file`` would reach the report;

@@ -19,12 +19,16 @@ _QUANTITY = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 def group(ctx, catalogue: str, key: str, value: str) -> re.Pattern | None:
     """One compiled matcher for every entry of ``catalogue`` whose ``key`` is ``value``."""
+    return ctx.derived(("group", catalogue, key, value), lambda: _group(ctx, catalogue, key, value)) or None
+
+
+def _group(ctx, catalogue, key, value):
     terms, patterns = [], []
     for entry in ctx.catalogue(catalogue):
         if isinstance(entry, dict) and entry.get(key) == value:
             terms += entry.get("terms", [])
             patterns += entry.get("patterns", [])
-    return _compile(tuple(terms), tuple(patterns))
+    return _compile(tuple(terms), tuple(patterns)) or False  # False: cached, and nothing to match
 
 
 @lru_cache(maxsize=256)

@@ -77,6 +77,7 @@ from looptool.lint.rules._content import (
     entry_matches,
     finditer,
     found_any,
+    may_match,
     posed_text,
     sentences,
     visible_text,
@@ -121,6 +122,10 @@ def check(question, ctx):
 
 
 def _phrases(ctx) -> dict:
+    return ctx.derived("method_phrases", lambda: _read_phrases(ctx))
+
+
+def _read_phrases(ctx) -> dict:
     kinds = {"recall": [], "given": [], "produce": [], "open-book": []}
     for entry in ctx.catalogue("method_phrases"):
         kinds.setdefault(entry.get("kind"), []).extend(entry.get("patterns", ()))
@@ -150,7 +155,12 @@ def _offered(sentence, name, phrases, textbook=False) -> bool:
 
 def _asked_by_name(entry, posed, phrases) -> bool:
     """The method's own name is the object of a produce verb ("implement HyperLogLog")."""
-    return any(_built(sentence[:name.start()], phrases) for sentence in sentences(posed)
+    names = entry.get("own_names", ())
+    said = sentences(posed)
+    # each sentence is a piece of the joined text: a name that cannot occur there occurs in none
+    if not names or not any(may_match(p, "\n".join(said)) for p in names):
+        return False
+    return any(_built(sentence[:name.start()], phrases) for sentence in said
                for pattern in entry.get("own_names", ()) for name in finditer(pattern, sentence))
 
 
