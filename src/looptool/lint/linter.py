@@ -125,9 +125,9 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
     selected = [r for r in catalogue.catalogue() if r.check is not None and r.code in codes]
     per_question = [r for r in selected if r.scope == "question"]
     whole = [r for r in selected if r.scope != "question"]
-    out = _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
     if not per_question:
-        return out
+        return _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
+    out: list[Finding] = []
     store = None
     todo = bank.questions if questions is None else list(questions)
     if use_cache:
@@ -139,7 +139,10 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
                 todo += in_file
             else:
                 out += hit
-    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs)
+    # the bank-scope rules run here while the workers (if any) judge the questions
+    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs,
+                           meanwhile=lambda: _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options))
+    out = fresh.pop(0) + out
     if store is not None:
         found = _by_file_findings(fresh)
         for file in _by_file(todo):
@@ -164,10 +167,13 @@ def _by_file_findings(findings) -> dict[str, list]:
     return out
 
 
-def _run_questions(rules, questions, ctx, rule_options, jobs) -> list[Finding]:
+def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list:
+    """``[meanwhile()]`` followed by the question rules' findings; with workers, ``meanwhile``
+    runs in this process while they work."""
     workers = _workers(jobs, len(questions))
     if workers <= 1:
-        return _run(rules, lambda rule: questions, ctx, rule_options)
+        first = meanwhile()
+        return [first, *_run(rules, lambda rule: questions, ctx, rule_options)]
     import multiprocessing
 
     global _FORKED
@@ -177,7 +183,9 @@ def _run_questions(rules, questions, ctx, rule_options, jobs) -> list[Finding]:
     out = []
     try:
         with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-            for part in pool.map(_run_slice, range(len(slices))):
+            pending = pool.map_async(_run_slice, range(len(slices)))
+            out.append(meanwhile())
+            for part in pending.get():
                 out += part
     finally:
         _FORKED = None

@@ -97,8 +97,8 @@ def check(question, ctx):
     phrases = _phrases(ctx)
     if found_any(phrases.get("open-book", ()), visible):
         return  # known methods and libraries are allowed: the question tests using them, not recalling them
-    for entry in ctx.catalogue("landmark_algorithms"):
-        listed = _listed_at(entry, question.relies_on)
+    for entry, known in _entries(ctx):
+        listed = _listed_at(known, question.relies_on) if question.relies_on else None
         # cheap tests first: the "handed over" scan is only needed for an entry that applies
         posed_problem = listed is None and entry_matches(entry, posed)
         if listed is None and not posed_problem and not _asked_by_name(entry, posed, phrases):
@@ -170,8 +170,14 @@ def _built(before, phrases) -> bool:
                for p in phrases["produce"] for verb in finditer(p, before))
 
 
-def _listed_at(entry, relies_on) -> int | None:
-    known = {_slug(entry.get("id", "")), *(_slug(a) for a in entry.get("aliases", ()))} - {""}
+def _entries(ctx) -> list:
+    """Each landmark with the slugs that name it in `relies_on` (read once per run)."""
+    return ctx.derived("landmark_algorithms", lambda: [
+        (entry, {_slug(entry.get("id", "")), *(_slug(a) for a in entry.get("aliases", ()))} - {""})
+        for entry in ctx.catalogue("landmark_algorithms")])
+
+
+def _listed_at(known, relies_on) -> int | None:
     return next((i for i, item in enumerate(relies_on) if _slug(item) in known), None)
 
 
