@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from functools import cache, cached_property, lru_cache
 
-from looptool.bank.catalogues import bundled
+from looptool.bank.catalogues import bundled, compile_error
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
              "present-own-work", "analyse-data")
@@ -112,6 +112,13 @@ def _word_started(patterns) -> bool:
 
 @cache
 def _cues() -> dict[str, _Cue]:
+    try:
+        return _compile_cues()
+    except re.error as exc:
+        raise compile_error(exc, ["question_cues"]) from None
+
+
+def _compile_cues() -> dict[str, _Cue]:
     out = {}
     for entry in bundled("question_cues"):
         out[entry["kind"]] = _Cue(
@@ -221,6 +228,13 @@ def _analyse(question) -> Analysis:
 
 @cache
 def _skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    try:
+        return _compile_skill_cues()
+    except re.error as exc:
+        raise compile_error(exc, ["skill_cues"]) from None
+
+
+def _compile_skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((entry["skill"], _join(entry.get("anywhere", ()))) for entry in bundled("skill_cues")
                  if entry.get("anywhere"))
 

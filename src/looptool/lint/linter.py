@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from looptool.bank.catalogues import bundled
+from looptool.bank.catalogues import available, bundled
 from looptool.bank.load import Bank, UsageError, load_bank
 from looptool.lint import registry as catalogue
 from looptool.lint import stamp, suppressions
@@ -122,6 +122,8 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
     they run in forked workers over contiguous slices of the questions;
     findings are sorted afterwards, so the output is the same either way."""
     rule_options = rule_options or {}
+    for name in available():  # read and check every catalogue here, before any worker starts
+        bundled(name)
     selected = [r for r in catalogue.catalogue() if r.check is not None and r.code in codes]
     per_question = [r for r in selected if r.scope == "question"]
     whole = [r for r in selected if r.scope != "question"]

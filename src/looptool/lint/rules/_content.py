@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from looptool.errors import UsageError
+from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
@@ -33,7 +33,7 @@ def _compiled(pattern: str) -> re.Pattern:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except (re.error, TypeError) as exc:  # catalogues can come from user configuration
-        raise UsageError(f"catalogue pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        raise compile_error(exc, pattern=pattern) from None
 
 
 def search(pattern: str, text: str) -> re.Match | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
 from looptool.lint.rules._text import words
 
@@ -28,7 +29,10 @@ def _group(ctx, catalogue, key, value):
         if isinstance(entry, dict) and entry.get(key) == value:
             terms += entry.get("terms", [])
             patterns += entry.get("patterns", [])
-    return _compile(tuple(terms), tuple(patterns)) or False  # False: cached, and nothing to match
+    try:
+        return _compile(tuple(terms), tuple(patterns)) or False  # False: cached, and nothing to match
+    except re.error as exc:
+        raise compile_error(exc, [catalogue]) from None
 
 
 @lru_cache(maxsize=256)
