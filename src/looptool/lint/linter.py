@@ -16,7 +16,7 @@ from looptool.bank.catalogues import available, bundled
 from looptool.bank.load import Bank, UsageError, load_bank
 from looptool.lint import registry as catalogue
 from looptool.lint import stamp, suppressions
-from looptool.lint.cache import FindingCache, context_key, enabled
+from looptool.lint.cache import FindingCache, context_key, enabled, whole_bank_key
 from looptool.lint.config import Settings
 from looptool.lint.findings import Finding, sort_findings
 from looptool.lint.rules import unreadable_file
@@ -130,10 +130,12 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
     if not per_question:
         return _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
     out: list[Finding] = []
-    store = None
+    store = whole_found = None
     todo = bank.questions if questions is None else list(questions)
     if use_cache:
         store = FindingCache(context_key(bank, codes, rule_options, ctx.extra_catalogues, ctx.today, ctx.role))
+        whole_key = whole_bank_key(bank, ctx.ignored_at)
+        whole_found = store.get(whole_key, None)
         wanted, todo = todo, []
         for file, in_file in _by_file(wanted).items():
             hit = store.get(bank.hashes[file], file) if file in bank.hashes else None
@@ -142,9 +144,14 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
             else:
                 out += hit
     # the bank-scope rules run here while the workers (if any) judge the questions
-    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs,
-                           meanwhile=lambda: _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options))
-    out = fresh.pop(0) + out
+    cached_whole = whole_found
+    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs, meanwhile=lambda: cached_whole if
+                           cached_whole is not None else _run(whole, lambda rule: _subjects(rule, bank), ctx,
+                                                              rule_options))
+    whole_found = fresh.pop(0)
+    out = whole_found + out
+    if store is not None and cached_whole is None:
+        store.put(whole_key, whole_found, keep_file=True)
     if store is not None:
         found = _by_file_findings(fresh)
         for file in _by_file(todo):

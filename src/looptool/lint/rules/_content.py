@@ -196,6 +196,13 @@ def posed_text(question) -> str:
 
 
 @_memo
+def posed_sentences(question) -> tuple[tuple[str, ...], str]:
+    """The sentences of the posed text, and them joined by newlines (each a piece of the whole)."""
+    said = tuple(sentences(posed_text(question)))
+    return said, "\n".join(said)
+
+
+@_memo
 def framing_text(question) -> str:
     scenario = question.scenario
     extra = [*scenario.hooks, *scenario.tradeoffs] if scenario else []

@@ -78,6 +78,7 @@ from looptool.lint.rules._content import (
     finditer,
     found_any,
     may_match,
+    posed_sentences,
     posed_text,
     sentences,
     visible_text,
@@ -101,7 +102,7 @@ def check(question, ctx):
         listed = _listed_at(known, question.relies_on) if question.relies_on else None
         # cheap tests first: the "handed over" scan is only needed for an entry that applies
         posed_problem = listed is None and entry_matches(entry, posed)
-        if listed is None and not posed_problem and not _asked_by_name(entry, posed, phrases):
+        if listed is None and not posed_problem and not _asked_by_name(entry, question, phrases):
             continue
         if _handed_over(entry, visible, phrases):
             continue
@@ -153,15 +154,17 @@ def _offered(sentence, name, phrases, textbook=False) -> bool:
     return found_any(phrases["given"], before[last.end():])
 
 
-def _asked_by_name(entry, posed, phrases) -> bool:
+def _asked_by_name(entry, question, phrases) -> bool:
     """The method's own name is the object of a produce verb ("implement HyperLogLog")."""
     names = entry.get("own_names", ())
-    said = sentences(posed)
+    if not names:
+        return False
+    said, joined = posed_sentences(question)
     # each sentence is a piece of the joined text: a name that cannot occur there occurs in none
-    if not names or not any(may_match(p, "\n".join(said)) for p in names):
+    if not any(may_match(p, joined) for p in names):
         return False
     return any(_built(sentence[:name.start()], phrases) for sentence in said
-               for pattern in entry.get("own_names", ()) for name in finditer(pattern, sentence))
+               for pattern in names for name in finditer(pattern, sentence))
 
 
 def _built(before, phrases) -> bool:
