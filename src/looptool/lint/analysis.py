@@ -9,7 +9,8 @@ artefact to build (``solution``) and whether it names people affected, a
 situation going wrong or an outcome wanted (``framing``). Rules are policies
 over that evidence and quote it in their messages.
 
-The cues are data (``data/question_cues.yaml``), compiled once. The analysis
+The cues are data (``data/question_cues.yaml``), compiled once, and matched
+by the one engine every catalogue uses (:mod:`looptool.lint.matching`). The analysis
 is pure: it reads a :class:`~looptool.model.Question` and nothing else, and it
 is memoised on the question, so however many rules ask, the text is read once.
 """
@@ -22,6 +23,7 @@ from typing import Any
 from functools import cache, cached_property, lru_cache
 
 from looptool.bank.catalogues import bundled, compile_error
+from looptool.lint.matching import Matcher, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
              "present-own-work", "analyse-data")
@@ -77,9 +79,9 @@ def _sentences(text: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class _Cue:
     kind: str
-    start: re.Pattern | None
-    anywhere: re.Pattern | None
-    unless: re.Pattern | None
+    start: Matcher | None
+    anywhere: Matcher | None
+    unless: Matcher | None
     terms: frozenset
 
     def find(self, sentence: str) -> str | None:
@@ -92,14 +94,14 @@ class _Cue:
         return None
 
 
-def _join(patterns) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+def _join(patterns) -> Matcher | None:
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def _join_words(patterns) -> re.Pattern | None:
+def _join_words(patterns) -> Matcher | None:
     """Like ``_join`` for patterns that start at a word: the gate in front lets re skip every position
     that is not the start of a word before trying the alternatives (about twice as fast)."""
-    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I) if patterns else None
+    return compile_pattern(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")") if patterns else None
 
 
 # what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
@@ -227,14 +229,14 @@ def _analyse(question) -> Analysis:
 
 
 @cache
-def _skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _skill_cues() -> tuple[tuple[str, Matcher], ...]:
     try:
         return _compile_skill_cues()
     except re.error as exc:
         raise compile_error(exc, ["skill_cues"]) from None
 
 
-def _compile_skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _compile_skill_cues() -> tuple[tuple[str, Matcher], ...]:
     return tuple((entry["skill"], _join(entry.get("anywhere", ()))) for entry in bundled("skill_cues")
                  if entry.get("anywhere"))
 

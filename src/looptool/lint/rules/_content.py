@@ -24,19 +24,19 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
+from looptool.lint.matching import Matcher, compile_pattern
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
 
-@lru_cache(maxsize=1024)
-def _compiled(pattern: str) -> re.Pattern:
+def _compiled(pattern: str) -> Matcher:
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return compile_pattern(pattern)
     except (re.error, TypeError) as exc:  # catalogues can come from user configuration
         raise compile_error(exc, pattern=pattern) from None
 
 
-def search(pattern: str, text: str) -> re.Match | None:
+def search(pattern: str, text: str):
     prefixes = _prefixes(pattern)
     if prefixes is None:
         return _compiled(pattern).search(text)
