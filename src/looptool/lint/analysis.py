@@ -85,13 +85,9 @@ class _Cue:
     terms: frozenset
 
     def find(self, sentence: str) -> str | None:
-        if self.unless and self.unless.search(sentence):
-            return None
-        if self.start and (m := self.start.match(sentence)):
-            return m.group(0)
-        if self.anywhere and (m := self.anywhere.search(sentence)):
-            return m.group(0)
-        return None
+        m = (self.start and self.start.match(sentence)) or (self.anywhere and self.anywhere.search(sentence))
+        # the exemption is read only for a sentence that asks: most do not
+        return m.group(0) if m and not (self.unless and self.unless.search(sentence)) else None
 
 
 def _join(patterns) -> Matcher | None:
