@@ -149,24 +149,16 @@ def test_bank_wide_findings_are_reused_until_any_file_changes(cli, cached, tmp_p
     cold = _findings(cli, bank)
     assert any(code == "LT301" for _, _, code, _ in cold[1])
     calls = []
-    real = near_duplicate.check
-    monkeypatch.setattr(near_duplicate, "check", lambda *a: calls.append(1) or real(*a))
-    from looptool.lint import registry
-
-    registry.catalogue.cache_clear()
-    registry._index.cache_clear()
-    try:
-        assert _findings(cli, bank) == cold and calls == []  # warm: the bank-wide rules did not run
-        other = bank / "questions" / "system-design.yaml"
-        other.write_text(other.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
-        assert _findings(cli, bank) == cold and calls == [1]  # any file changed: they ran again
-        (bank / "looptool.toml").write_text('[per-path-ignores]\n"questions/coding.yaml" = ["LT231"]\n',
-                                            encoding="utf-8")
-        _findings(cli, bank)
-        assert calls == [1, 1]  # the per-path ignores are part of the key
-    finally:
-        registry.catalogue.cache_clear()
-        registry._index.cache_clear()
+    real = near_duplicate._shared_ranks  # called once per run of the rule
+    monkeypatch.setattr(near_duplicate, "_shared_ranks", lambda runs: calls.append(1) or real(runs))
+    assert _findings(cli, bank) == cold and calls == []  # warm: the bank-wide rules did not run
+    other = bank / "questions" / "system-design.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    assert _findings(cli, bank) == cold and calls == [1]  # any file changed: they ran again
+    (bank / "looptool.toml").write_text('[per-path-ignores]\n"questions/coding.yaml" = ["LT231"]\n',
+                                        encoding="utf-8")
+    _findings(cli, bank)
+    assert calls == [1, 1]  # the per-path ignores are part of the key
 
 
 def test_a_tampered_bank_wide_entry_is_a_miss(cli, cached, tmp_path):

@@ -66,7 +66,11 @@ def bundled(name: str) -> tuple:
         return ()
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_LOADER)
+            loader = _LOADER(handle)  # what yaml.safe_load does, with libyaml's safe loader
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}" if mark is not None else ""
