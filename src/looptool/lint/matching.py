@@ -5,21 +5,21 @@ catalogues of the rules) is matched ignoring case. Python's ``re`` pays for
 that: with ``IGNORECASE`` a letter is no longer a plain literal, so at each
 position it tries every alternative of a large alternation in full, where a
 case-sensitive pattern skips an alternative whose first letter differs in
-one comparison. Most searches find nothing, so :class:`Matcher` answers
-"is there a match, and where does the leftmost one start?" with a lower-cased
-copy of the pattern, compiled case-sensitively, over the lower-cased text
-(computed once per text), and only when there is one does it run the
-original pattern there, so every match a caller sees is the original's own
-``re.Match`` over the original text.
+one comparison. So :class:`Matcher` runs a lower-cased copy of the pattern,
+compiled case-sensitively, over a lower-cased copy of the text (made once per
+text). The two matches take the same steps, so the spans are the same; a
+:class:`Found` reads its groups from the original text, so callers see the
+text as written.
 
-That shortcut is exact only where lower-casing the text and the pattern is
-the same as ignoring case: the text must be ASCII (other scripts fold in ways
+That is exact only where lower-casing the text and the pattern is the same as
+ignoring case: the text must be ASCII (other scripts fold in ways
 ``str.lower`` does not follow), and the pattern must be built only of pieces
 whose meaning survives lower-casing (no inline flags such as ``(?-i:GloVe)``,
 no escapes that spell a letter by number, no character range that mixes
 cases or spans letters and other characters). Anything else runs the
-original pattern, so the results never depend on the shortcut; it only saves
-time, about half the matching time of a lint run.
+original pattern over the original text. ``tests/test_matching.py`` holds
+every bundled pattern to ``re``'s own results. The catalogue matching of a
+lint run takes about two thirds of the time it took with ``IGNORECASE``.
 """
 
 from __future__ import annotations
