@@ -268,6 +268,9 @@ def plan(
     seed: int = typer.Option(0, "--seed", help="Rotation seed: another seed picks other, equally good questions."),
     exclude: List[Path] = typer.Option([], "--exclude", help="Earlier plans (JSON output) or lists of question ids "
                                                              "to avoid; repeatable."),
+    candidate: Optional[Path] = typer.Option(None, "--candidate", help="Candidate file (YAML): background, "
+                                                                       "questions already seen, time zone, "
+                                                                       "accommodations."),
     today: Optional[str] = typer.Option(None, "--today", help="Date for lint checks on the questions (YYYY-MM-DD)."),
     view: str = typer.Option("panel", "--view", help="panel (hiring manager), interviewer (kits) or candidate."),
     handle: Optional[str] = typer.Option(None, "--for", help="With --view interviewer: only this interviewer's kits."),
@@ -297,6 +300,7 @@ def plan(
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
+        candidate=candidate,
         today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from looptool.bank.candidate import Candidate, read_candidate
 from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
@@ -40,6 +41,7 @@ class PlanRequest:
     interviewers: Path | None = None
     seed: int = 0
     exclude: list = field(default_factory=list)  # paths of earlier plans or id lists
+    candidate: Path | None = None  # --candidate: the candidate file
     today: dt.date | None = None  # for lint rules that date things (default: today)
     day: dt.date | None = None  # the interview day (default: --today, else today)
     start: str = "09:30"
@@ -102,7 +104,8 @@ def build(request: PlanRequest) -> Plan:
         raise UsageError(f"{first.file}:{first.line}:{first.column}: {first.message}; the questions in it "
                          f"cannot be planned (see `looptool lint {first.file}`)")
     pool = load_pool(request.interviewers) if request.interviewers else None
-    excluded = load_excludes(request.exclude)
+    candidate = read_candidate(request.candidate) if request.candidate else Candidate()
+    excluded = load_excludes(request.exclude) | set(candidate.seen)
     today = request.today or dt.date.today()
     plan = plan_loop(bank, request.level, request.role, seed=request.seed, exclude=excluded, pool=pool,
                      load_findings=findings, today=today, settings=_settings(paths))
@@ -132,10 +135,12 @@ def run(request: PlanRequest) -> str:
 
 
 def input_files(request: PlanRequest) -> list:
-    """Every file a plan reads: the bank, the pool, the --exclude files and the config file."""
+    """Every file a plan reads: the bank, the pool, the --exclude files, the candidate file and the
+    config file."""
     paths = list(request.bank) or [bundled_bank()]
     pools = discover([request.interviewers]) if request.interviewers else []
-    return [*discover(paths), *pools, *request.exclude, _settings(paths).source]
+    candidate = [request.candidate] if request.candidate else []
+    return [*discover(paths), *pools, *request.exclude, *candidate, _settings(paths).source]
 
 
 # -- what blocks a question -----------------------------------------------------------
