@@ -83,7 +83,7 @@ def _reported_elsewhere(bank, template, role, error, ctx) -> bool:
                 and any(True for _ in repeated_in_loop.check(template, ctx)))
     slot = error.slot
     question = bank.question(slot.question) if slot.question else None
-    if question is None or role is None or template.role != role.id:
+    if question is None or role is None or not template.is_for(role.id):
         return False
     refused_by_role = rejection(question, slot, template.level, None) is None
     return refused_by_role and ctx.reports(role_mismatch.CODE, _file(question))
@@ -94,8 +94,8 @@ def check(bank, ctx):
         return
     index = by_type(bank.questions)
     for template in bank.loops:
-        if template.role:
-            roles = [r for r in (bank.role(template.role),) if r is not None]
+        if template.roles:
+            roles = [r for r in map(bank.role, template.roles) if r is not None]
         else:
             errors = unfillable(bank, template, None, index=index)
             if errors:
@@ -111,7 +111,7 @@ def check(bank, ctx):
 def _has_own(bank, template, role) -> bool:
     """The role has its own template for this level, so its loops never use the general one."""
     chosen = bank.template_for(template.level, role)
-    return chosen is not None and chosen.role == role.id
+    return chosen is not None and chosen.is_for(role.id)
 
 
 def _file(item) -> str:
