@@ -271,6 +271,9 @@ def plan(
     candidate: Optional[Path] = typer.Option(None, "--candidate", help="Candidate file (YAML): background, "
                                                                        "questions already seen, time zone, "
                                                                        "accommodations."),
+    pin: List[str] = typer.Option([], "--pin", help="SLOT=QUESTION_ID: use this question for one interview "
+                                                    "(its number in the loop, or a type the loop has once); "
+                                                    "repeatable."),
     today: Optional[str] = typer.Option(None, "--today", help="Date for lint checks on the questions (YYYY-MM-DD)."),
     view: str = typer.Option("panel", "--view", help="panel (hiring manager), interviewer (kits) or candidate."),
     handle: Optional[str] = typer.Option(None, "--for", help="With --view interviewer: only this interviewer's kits."),
@@ -300,7 +303,7 @@ def plan(
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
-        candidate=candidate,
+        candidate=candidate, pins=pin,
         today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,

@@ -66,7 +66,9 @@ class Bank:
         wanted = level.strip().lower()
         matching = [loop for loop in self.loops if wanted in (loop.id, loop.level, *loop.aliases)]
         role_id = getattr(role, "id", role)
-        named = next((loop for loop in matching if loop.id == wanted), None)
+        # a template for other roles is never another role's, unless named by an id that is not a level
+        named = next((loop for loop in matching if loop.id == wanted and
+                      (role_id is None or not loop.roles or loop.is_for(role_id) or wanted not in model.LEVELS)), None)
         own = next((loop for loop in matching if loop.is_for(role_id)), None)
         general = next((loop for loop in matching if not loop.roles), None)
         fallback = matching[0] if matching and role_id is None else None
