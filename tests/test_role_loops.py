@@ -350,3 +350,40 @@ def test_the_candidate_view_describes_the_format_without_the_question():
     text = json.dumps(doc)
     for interview in result.interviews:
         assert interview.question.id not in text and interview.question.title not in text
+
+
+def test_the_readme_pin_example_runs(cli):
+    import re
+    import shlex
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = [c for c in re.findall(r"```sh\n(looptool plan [^\n]*)\n```", readme) if "--pin" in c]
+    assert commands
+    for command in commands:
+        run = cli(*shlex.split(command)[1:], cwd=REPO)
+        assert run.code == 0, run.err
+        assert "[dive-staff-cross-team-initiative]" in run.out
+
+
+def test_a_level_with_only_other_roles_templates_says_so(cli, write):
+    bank = write("bank.yaml", """
+        loops:
+          - id: senior-backend
+            level: senior
+            role: backend-engineer
+            rationale: Backend engineers do not train models.
+            slots:
+              - {type: coding, minutes: 45}
+            progression: {pass_total: 3}
+        questions:
+          - {id: a, title: A, type: coding, levels: [senior], skills: [algorithms, distributed-systems,
+             storage-systems, code-quality], stage: filter, duration_minutes: 45, prompt: Write it.,
+             signal: Writes it.}
+        """)
+    run = cli("plan", "--bank", bank, "--level", "senior", "--role", "mlops", "--today", TODAY)
+    assert run.code == 2
+    assert "no loop template for level `senior` suits role mlops: the level has `senior-backend` (for " \
+           "backend-engineer)" in run.err
+    assert cli("plan", "--bank", bank, "--level", "senior", "--today", TODAY).code == 0  # its only role
