@@ -387,3 +387,35 @@ def test_a_level_with_only_other_roles_templates_says_so(cli, write):
     assert "no loop template for level `senior` suits role mlops: the level has `senior-backend` (for " \
            "backend-engineer)" in run.err
     assert cli("plan", "--bank", bank, "--level", "senior", "--today", TODAY).code == 0  # its only role
+
+
+def test_loop_rules_judge_the_bundled_templates_the_same_for_any_bank():
+    """Loop rules skip the bundled templates when a bank falls back on them: they pin no question,
+    so nothing the linted files hold can change a loop rule's verdict, which is clean."""
+    from looptool.lint import registry
+    from looptool.lint.linter import LintOptions, lint
+
+    assert not any(slot.question for loop in BUNDLED.loops for slot in loop.slots)
+    loop_rules = [r.code for r in registry.catalogue() if r.scope == "loop"]
+    result = lint([bundled_bank() / "levels"], LintOptions(select=loop_rules, today=None))
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("args,message", [
+    (["lint", "loops", "--role", "mlopz"], "unknown role `mlopz` (did you mean `mlops`?)"),
+    (["lint", "loops", "--format", "jsn"], "not `jsn` (did you mean `json`?)"),
+    (["lint", "loops", "--fail-on", "eror"], "not `eror` (did you mean `error`?)"),
+    (["diff", "HEAD", "--format", "mardown"], "not `mardown` (did you mean `markdown`?)"),
+])
+def test_did_you_mean_in_lint_and_diff(cli, args, message):
+    from conftest import REPO
+
+    run = cli(*args, cwd=REPO)
+    assert run.code == 2 and message in run.err, run.err
+
+
+def test_did_you_mean_stays_quiet_without_a_near_miss():
+    from looptool.errors import did_you_mean
+
+    assert did_you_mean("seniro", ["senior", "staff"]) == " (did you mean `senior`?)"
+    assert did_you_mean("xyzzy", ["senior", "staff"], ";") == ";"

@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from looptool import __version__
-from looptool.errors import UsageError
+from looptool.errors import UsageError, did_you_mean
 from looptool.fsutil import refuse_inputs, write_atomic
 from looptool.bank.resources import bundled_bank
 from looptool.lint.findings import LEVELS, at_least
@@ -147,7 +147,8 @@ def _settings(paths, config, overrides):
     # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import ConfigError, load_settings
     if overrides.get("fail-on") not in (None, *LEVELS):
-        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
+        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`"
+                   + did_you_mean(overrides["fail-on"], LEVELS))
     try:
         return load_settings(paths, config, overrides)
     except ConfigError as exc:
@@ -251,7 +252,8 @@ def diff(
     from looptool.review.impact import between
 
     if output_format not in RENDERERS:
-        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
+        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`"
+                   + did_you_mean(output_format, RENDERERS))
     render(between(base, head, _default_paths(bank)), output_format, sys.stdout)
 
 

@@ -11,7 +11,6 @@ This is the layer that reads files and runs the linter; the planner itself
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from looptool.bank.candidate import Candidate, read_candidate
 from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
+from looptool.errors import did_you_mean
 from looptool.bank.resources import bundled_bank
 from looptool.fsutil import refuse_inputs
 from looptool.lint import registry, stamp
@@ -235,13 +235,6 @@ def resolve(bank: Bank, level, role=None) -> tuple[LoopTemplate, Role | None]:
     if role is None and len(template.roles) > 1:
         raise UsageError(f"loop `{template.id}` is for roles {', '.join(template.roles)}: give one with --role")
     return template, role
-
-
-def did_you_mean(given: str, names, then: str = "") -> str:
-    """`` (did you mean `staff`?)`` for a near miss among ``names``, else ``then`` alone (difflib,
-    as the configuration's keys do)."""
-    hint = difflib.get_close_matches(given.strip().lower(), list(names), n=1)
-    return f" (did you mean `{hint[0]}`?){then}" if hint else then
 
 
 def parse_pins(bank: Bank, template: LoopTemplate, pins) -> dict[int, str]:
