@@ -419,3 +419,28 @@ def test_did_you_mean_stays_quiet_without_a_near_miss():
 
     assert did_you_mean("seniro", ["senior", "staff"]) == " (did you mean `senior`?)"
     assert did_you_mean("xyzzy", ["senior", "staff"], ";") == ";"
+
+
+def test_role_and_roles_together_and_unknown_must_cover_skills(cli, write):
+    bank = write("bank.yaml", """
+        loops:
+          - id: x
+            level: senior
+            role: mlops
+            roles: [mlops, ml-platform]
+            slots:
+              - {type: coding, minutes: 45}
+            progression: {pass_total: 3}
+          - id: y
+            level: senior
+            must_cover: [gpu-performanc]
+            slots:
+              - {type: coding, minutes: 45}
+            progression: {pass_total: 3}
+        roles:
+          - {id: r, title: R, in_scope: {algorithms: 2}, must_cover: [algoritms]}
+        """)
+    out = cli("lint", bank, "--select", "LT008,LT010").out
+    assert "bank.yaml:2:5: LT008 schema-violation use one of `role` or `roles`, not both" in out
+    assert "LT010 unknown-reference unknown skill `gpu-performanc`; did you mean `gpu-performance`?" in out
+    assert "LT010 unknown-reference unknown skill `algoritms`; did you mean `algorithms`?" in out
