@@ -49,6 +49,18 @@ def test_the_seed_scenarios_are_framed_as_the_seed_says(prompt, need_first):
         assert framing.solution is not None
 
 
+@pytest.mark.parametrize("prompt,need_first", [
+    # a verb of getting things wrong is a situation going wrong, whatever the verb
+    ("Our in-car voice assistant misrecognises commands on the motorway. Design the recogniser.", True),
+    ("The warehouse scanner misreads damaged labels. Design the pipeline that reads them.", True),
+    # a compound adjective qualifies the data; it tells of nothing going wrong
+    ("Design a churn prediction platform; explain how you handle late-arriving data.", False),
+    ("Design a mission planning service for a drone fleet.", False),
+])
+def test_what_counts_as_a_situation_going_wrong(prompt, need_first):
+    assert analyse(_question(prompt, "ml-system-design")).framing.need_first is need_first
+
+
 def test_the_analysis_is_computed_once_per_question():
     question = _question("What is sharding?")
     assert analyse(question) is analyse(question)
