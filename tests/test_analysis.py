@@ -23,6 +23,9 @@ def _question(prompt: str, type_: str = "system-design") -> Question:
     ("Here is a month of anonymised delivery data. Find out what is off in the north region.", "analyse-data"),
     ("What is the probability that two dice sum to 7?", "math-items"),
     ("Design a URL shortener.", "design"),
+    ("What frustrates you?", "career"),
+    ("What strengths do you think matter most for this position?", "career"),
+    ("What is your greatest weakness?", "career"),
 ])
 def test_each_kind_of_request_is_recognised(prompt, kind):
     assert kind in analyse(_question(prompt)).kinds()
