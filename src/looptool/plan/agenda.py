@@ -191,8 +191,16 @@ def total_minutes(plan: Plan) -> int:
     total = 0
     for _, group in itertools.groupby(plan.interviews, key=lambda i: i.start.date()):
         group = list(group)
-        total += int((group[-1].end - group[0].start).total_seconds() // 60)
+        total += elapsed(group[0].start, group[-1].end)
     return total
+
+
+def elapsed(start: dt.datetime, end: dt.datetime) -> int:
+    """Real minutes from ``start`` to ``end``: aware times are compared as instants, so a day that
+    crosses a daylight-saving change counts the hour it gains or loses."""
+    if start.tzinfo is not None and end.tzinfo is not None:
+        start, end = start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+    return int((end - start).total_seconds() // 60)
 
 
 def interview_minutes(plan: Plan) -> int:

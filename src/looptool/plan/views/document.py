@@ -180,7 +180,7 @@ def _time(value) -> str:
 
 def _break(b) -> dict:
     return {"start": _time(b.start), "end": _time(b.end),
-            "minutes": int((b.end - b.start).total_seconds() // 60), "lunch": b.lunch}
+            "minutes": agenda.elapsed(b.start, b.end), "lunch": b.lunch}
 
 
 def _kind(interview_type: str) -> dict:
@@ -574,5 +574,6 @@ def summary_lines(doc: dict) -> list[str]:
 
 
 def kit_title(doc: dict, item: dict) -> str:
-    return (f"Interview {item['number']} of {doc['interview_count']} | {span(item)} | {kind_label(item)} "
+    when = span(item) if len(doc.get("dates") or ()) < 2 else f"{long_date(item['start'][:10])}, {span(item)}"
+    return (f"Interview {item['number']} of {doc['interview_count']} | {when} | {kind_label(item)} "
             f"({duration(item['duration_minutes'])})")
