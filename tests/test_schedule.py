@@ -153,6 +153,8 @@ def test_a_london_loop_with_a_new_york_candidate_has_the_right_instants(cli, tmp
     assert f"09:30-10:15   0{9 - hours_apart}:30-{10 - hours_apart:02d}:15" in text
     markdown = cli(*args, "--view", "panel", "--format", "markdown").out
     assert "Europe/London time" in markdown and f"cand. 0{9 - hours_apart}:30" in markdown
+    assert f"the candidate's day runs 0{9 - hours_apart}:30-" in markdown  # too early for them: said
+    assert "the candidate's day runs" in cli(*args, "--view", "panel").err
 
 
 def test_a_loop_on_the_day_the_clocks_change_runs_in_real_time():

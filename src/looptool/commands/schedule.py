@@ -27,6 +27,7 @@ from looptool.plan.availability import DEFAULT_HOURS, Availability, nearest, par
 from looptool.plan.result import Plan
 from looptool.plan.zones import UTC, ZoneError, get_zone, known_zones
 
+CANDIDATE_DAY = (dt.time(8, 0), dt.time(20, 0))  # outside this, in their zone, the panel is told
 SEARCH_DAYS = 10  # working days after the asked-for one that a suggestion may use
 ZONEINFO = "zoneinfo/"
 
@@ -140,6 +141,7 @@ def arrange(plan: Plan, *, start: dt.time, day: dt.date | None, today: dt.date, 
             scheduled = staff(scheduled, pool, free)
         except AssignError as exc:
             raise _with_suggestion(exc, lambda d, t: _try(at, d, t, pool, free), first, start, later) from None
+    notices += _candidate_hours(scheduled, candidate)
     used, allowed = agenda.budget(dataclasses.replace(scheduled, candidate=candidate))
     if allowed is not None and used > allowed:
         notices.append(f"the interviews take {used} minutes, over the {allowed}-minute budget")
@@ -148,6 +150,19 @@ def arrange(plan: Plan, *, start: dt.time, day: dt.date | None, today: dt.date, 
     return dataclasses.replace(scheduled, candidate=candidate, notices=notices,
                                organizer=settings.schedule.get("organizer"),
                                location=settings.schedule.get("location"))
+
+
+def _candidate_hours(plan: Plan, candidate: Candidate) -> list[str]:
+    """A note when the candidate's local day starts before 08:00 or ends after 20:00."""
+    if not candidate.timezone or candidate.timezone == plan.timezone or not plan.interviews:
+        return []
+    zone = get_zone(candidate.timezone)
+    start, end = plan.interviews[0].start.astimezone(zone), plan.interviews[-1].end.astimezone(zone)
+    opens, closes = CANDIDATE_DAY
+    if start.time() >= opens and end.time() <= closes and start.date() == end.date():
+        return []
+    return [f"the candidate's day runs {start:%H:%M}-{end:%H:%M} {candidate.timezone} time, outside "
+            f"{opens:%H:%M}-{closes:%H:%M} there; consider a later --start"]
 
 
 def _later_days(first: dt.date, holidays) -> list[dt.date]:

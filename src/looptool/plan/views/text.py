@@ -44,15 +44,15 @@ def _title(doc: dict, prefix: str = "") -> list:
 
 # Columns whose text may be long take the room that is left; names stay compact. The question
 # column comes first: it is never narrower than its longest id, so no id is split.
-COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22},
-                  "Interview": {"max_width": 22}}
+COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22}}
+NARROW_OPTIONS = {"Interview": {"max_width": 22}}  # kind and interviewers, in a narrow panel agenda
 
 
-def _table(columns, rows, widest: dict | None = None, **options) -> Table:
+def _table(columns, rows, widest: dict | None = None, narrow: bool = False, **options) -> Table:
     expand = any("ratio" in COLUMN_OPTIONS.get(c, {}) for c in columns)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand, **options)
     for column in columns:
-        settings = dict(COLUMN_OPTIONS.get(column, {}))
+        settings = {**COLUMN_OPTIONS.get(column, {}), **(NARROW_OPTIONS.get(column, {}) if narrow else {})}
         if widest and column in widest:
             settings["min_width"] = widest[column]
         table.add_column(column, overflow="fold", **settings)
@@ -62,10 +62,11 @@ def _table(columns, rows, widest: dict | None = None, **options) -> Table:
 
 
 def _agenda(doc: dict, width: int = WIDTH) -> Table:
-    columns, rows = d.agenda_table(doc, compact=True, narrow=width < NARROW)
+    narrow = width < NARROW
+    columns, rows = d.agenda_table(doc, compact=True, narrow=narrow)
     widest = {"Question": max(map(len, d.question_ids(doc)), default=0)}
     return _table(columns, [[Text(c, style="dim") for c in cells] if is_break else cells for is_break, cells in rows],
-                  widest=widest)
+                  widest=widest, narrow=narrow and doc["view"] != "candidate")
 
 
 def _panel(doc: dict, width: int = WIDTH) -> list:
