@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ["LOOPTOOL_NO_CACHE"] = "1"
 # plans default to the system's time zone: tests pin it, so no result depends on the machine
 os.environ["TZ"] = "UTC"
+os.environ.pop("COLUMNS", None)  # and the width of piped text
 TODAY = "2026-11-24"
 
 # The OASIS SARIF 2.1.0 schema is reference data kept beside the repository (shared/external-schemas/),

@@ -475,3 +475,35 @@ def test_at_80_columns_no_line_is_longer_and_no_id_is_split(cli, monkeypatch, vi
             assert f"[{item['question']}]" in run.out  # on one line, whole
     monkeypatch.delenv("COLUMNS")
     assert max(map(len, cli(*args, *(["--role", role] if role else [])).out.splitlines())) <= 100
+
+
+ALL_DAY = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//leave//EN\r\nBEGIN:VEVENT\r\nUID:leave@test\r\n"
+           "DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\n"
+           "RRULE:FREQ=DAILY\r\nSUMMARY:Leave\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def test_when_nothing_fits_the_error_says_so(cli, tmp_path):
+    (tmp_path / "leave.ics").write_text(ALL_DAY, encoding="utf-8")
+    pool = pool_file(tmp_path, {"lsantos": {"busy": "leave.ics"}, "bnakamura": {"roles": []},
+                                "elindqvist": {"roles": []}})
+    run = cli("plan", "--level", "senior", "--role", "mlops", "--interviewers", pool, "--date", BST_DAY,
+              "--timezone", "Europe/London")
+    assert run.code == 1
+    # an all-day event is the whole day in the interviewer's zone, the loop's when the pool gives none
+    assert "lsantos is busy 2026-06-10 00:00 to 2026-06-11 00:00 BST (Leave)" in run.err
+    assert "no start between 07:00 and 20:00 on 2026-06-10 or the next 10 working days fits everyone" in run.err
+
+
+def test_working_hours_from_the_pool_and_the_configuration(cli, tmp_path):
+    bank = bank_copy(tmp_path)
+    (bank / "looptool.toml").write_text('[schedule]\nworking-hours = "10:00-18:00"\n', encoding="utf-8")
+    args = ("plan", "--bank", bank, "--level", "junior", "--interviewers", POOL, "--date", BST_DAY,
+            "--timezone", "Europe/London")
+    run = cli(*args)
+    assert run.code == 1 and "outside working hours (10:00-18:00;" in run.err
+    assert "the nearest time the whole loop fits is 10:00 on the same day (--date 2026-06-10 --start 10:00)" in run.err
+    assert cli(*args, "--start", "10:00").code == 0
+    early = pool_file(tmp_path, {p: {"working_hours": "08:00-16:00"} for p in
+                                 [e["handle"] for e in yaml.safe_load(POOL.read_text(encoding="utf-8"))["interviewers"]]})
+    assert cli("plan", "--bank", bank, "--level", "junior", "--interviewers", early, "--date", BST_DAY,
+               "--timezone", "Europe/London", "--start", "08:30").code == 0

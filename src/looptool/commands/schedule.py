@@ -81,9 +81,10 @@ def check_candidate(candidate: Candidate) -> None:
             raise UsageError(f"--candidate {candidate.file}: timezone: {exc}") from None
 
 
-def availability(pool, settings, first: dt.date, last: dt.date) -> dict[str, Availability]:
+def availability(pool, settings, first: dt.date, last: dt.date, zone: str = UTC) -> dict[str, Availability]:
     """Handle -> working hours and busy times, for each interviewer of ``pool`` (UsageError naming
-    the pool file and line for a bad zone, hours or calendar)."""
+    the pool file and line for a bad zone, hours or calendar); ``zone``, the loop's, is theirs
+    unless the pool gives them one."""
     from looptool.commands.calendars import busy_path, read_busy  # deferred: calendar parsing
 
     default_hours = settings.schedule.get("working-hours", DEFAULT_HOURS)
@@ -99,9 +100,8 @@ def availability(pool, settings, first: dt.date, last: dt.date) -> dict[str, Ava
             raise UsageError(f"--interviewers {where}: {person.handle}: {exc}") from None
         busy = ()
         if person.busy:
-            zone = person.timezone or settings.schedule.get("timezone") or UTC
             file = person.origin.file if person.origin else None
-            busy = read_busy(busy_path(file, person.busy), zone, first - dt.timedelta(days=1),
+            busy = read_busy(busy_path(file, person.busy), person.timezone or zone, first - dt.timedelta(days=1),
                              last + dt.timedelta(days=1), who=f"--interviewers {where}: {person.handle}")
         out[person.handle] = Availability(person.timezone, hours, busy)
     return out
@@ -136,7 +136,7 @@ def arrange(plan: Plan, *, start: dt.time, day: dt.date | None, today: dt.date, 
         raise UsageError(str(exc)) from None
     if pool:
         later = _later_days(first, holidays)
-        free = availability(pool, settings, first, later[-1] + dt.timedelta(days=14))
+        free = availability(pool, settings, first, later[-1] + dt.timedelta(days=14), zone)
         try:
             scheduled = staff(scheduled, pool, free)
         except AssignError as exc:

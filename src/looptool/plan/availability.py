@@ -87,9 +87,10 @@ def conflict(available: Availability, start: dt.datetime, end: dt.datetime) -> s
 def _span(start: dt.datetime, end: dt.datetime, zone) -> str:
     if zone is not None and start.tzinfo is not None:
         start, end = start.astimezone(zone), end.astimezone(zone)
-    day = "" if start.date() == end.date() else f" to {end:%Y-%m-%d}"
     label = f" {abbreviation(start)}" if start.tzinfo is not None else ""
-    return f"{start:%Y-%m-%d %H:%M}-{end:%H:%M}{day}{label}"
+    if start.date() != end.date():
+        return f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}{label}"
+    return f"{start:%Y-%m-%d %H:%M}-{end:%H:%M}{label}"
 
 
 def starts(day: dt.date, start: dt.time, later_days) -> list[tuple[dt.date, dt.time]]:
