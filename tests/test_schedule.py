@@ -507,3 +507,15 @@ def test_working_hours_from_the_pool_and_the_configuration(cli, tmp_path):
                                  [e["handle"] for e in yaml.safe_load(POOL.read_text(encoding="utf-8"))["interviewers"]]})
     assert cli("plan", "--bank", bank, "--level", "junior", "--interviewers", early, "--date", BST_DAY,
                "--timezone", "Europe/London", "--start", "08:30").code == 0
+
+
+def test_looptool_config_shows_the_schedule(cli, tmp_path):
+    (tmp_path / "looptool.toml").write_text('[schedule]\ntimezone = "Asia/Kolkata"\nholidays = [2026-12-25]\n'
+                                            'organizer = "not-an-address"\n', encoding="utf-8")
+    run = cli("config", tmp_path)
+    assert run.code == 2 and "`schedule.organizer` must be an email address" in run.err
+    (tmp_path / "looptool.toml").write_text('[schedule]\ntimezone = "Asia/Kolkata"\nholidays = [2026-12-25]\n',
+                                            encoding="utf-8")
+    run = cli("config", tmp_path)
+    assert run.code == 0, run.err
+    assert 'schedule.timezone = "Asia/Kolkata"' in run.out and 'schedule.holidays = ["2026-12-25"]' in run.out
