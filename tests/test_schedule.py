@@ -519,3 +519,13 @@ def test_looptool_config_shows_the_schedule(cli, tmp_path):
     run = cli("config", tmp_path)
     assert run.code == 0, run.err
     assert 'schedule.timezone = "Asia/Kolkata"' in run.out and 'schedule.holidays = ["2026-12-25"]' in run.out
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--today", "9999-12-31"), "--today 9999-12-31: no working day after 9999-12-31 in the calendar; give --date"),
+    (("--date", "0001-01-01", "--timezone", "Asia/Tokyo", "--start", "00:30"),
+     "0001-01-01 in Asia/Tokyo is at the edge of the calendar"),
+])
+def test_the_ends_of_the_calendar_are_usage_errors(cli, args, message):
+    run = cli("plan", "--level", "junior", "--interviewers", POOL, "--timezone", "UTC", *args)
+    assert run.code == 2 and message in run.err

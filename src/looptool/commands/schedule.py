@@ -67,7 +67,10 @@ def loop_zone(option: str | None, settings) -> str:
 def interview_day(asked: dt.date | None, today: dt.date, holidays) -> tuple[dt.date, str | None]:
     """``--date`` as given (with a warning when it is no working day), else the next working day."""
     if asked is None:
-        return workdays.next_working_day(today, holidays), None
+        try:
+            return workdays.next_working_day(today, holidays), None
+        except ValueError as exc:
+            raise UsageError(f"--today {today.isoformat()}: {exc}; give --date") from None
     why = workdays.why_not(asked, holidays)
     return asked, (f"--date {asked.isoformat()} is {why}; the loop is planned for that day as asked"
                    if why else None)
@@ -101,7 +104,8 @@ def availability(pool, settings, first: dt.date, last: dt.date, zone: str = UTC)
         busy = ()
         if person.busy:
             file = person.origin.file if person.origin else None
-            busy = read_busy(busy_path(file, person.busy), person.timezone or zone, first - dt.timedelta(days=1),
+            since = max(first, dt.date.min + dt.timedelta(days=1)) - dt.timedelta(days=1)
+            busy = read_busy(busy_path(file, person.busy), person.timezone or zone, since,
                              last + dt.timedelta(days=1), who=f"--interviewers {where}: {person.handle}")
         out[person.handle] = Availability(person.timezone, hours, busy)
     return out
@@ -126,7 +130,10 @@ def arrange(plan: Plan, *, start: dt.time, day: dt.date | None, today: dt.date, 
     extra = candidate.accommodations
 
     def at(when: dt.date, time: dt.time) -> Plan:
-        days = workdays.working_days(when, extra.days, holidays)
+        try:
+            days = workdays.working_days(when, extra.days, holidays)
+        except ValueError as exc:
+            raise agenda.AgendaError(f"a loop split over {extra.days} days: {exc}") from None
         return agenda.schedule(plan, time, when, break_minutes, lunch_after, lunch_minutes, timezone=zone,
                                accommodations=extra, days=days)
 
@@ -136,7 +143,9 @@ def arrange(plan: Plan, *, start: dt.time, day: dt.date | None, today: dt.date, 
         raise UsageError(str(exc)) from None
     if pool:
         later = _later_days(first, holidays)
-        free = availability(pool, settings, first, later[-1] + dt.timedelta(days=14), zone)
+        horizon = (later or [first])[-1]
+        horizon = min(horizon, dt.date.max - dt.timedelta(days=16)) + dt.timedelta(days=14)
+        free = availability(pool, settings, first, horizon, zone)
         try:
             scheduled = staff(scheduled, pool, free)
         except AssignError as exc:
@@ -166,9 +175,13 @@ def _candidate_hours(plan: Plan, candidate: Candidate) -> list[str]:
 
 
 def _later_days(first: dt.date, holidays) -> list[dt.date]:
+    """The working days after ``first`` a suggestion may use (fewer at the end of the calendar)."""
     days = [first]
     for _ in range(SEARCH_DAYS):
-        days.append(workdays.next_working_day(days[-1], holidays))
+        try:
+            days.append(workdays.next_working_day(days[-1], holidays))
+        except ValueError:
+            break
     return days[1:]
 
 

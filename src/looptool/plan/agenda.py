@@ -75,8 +75,12 @@ def schedule(plan: Plan, start: dt.time = DEFAULT_START, day: dt.date | None = N
     groups = split(lengths, count)
     for date, (first, last) in zip(dates, groups):
         _check(start, date, break_minutes, lunch_after, lunch_minutes)
-        timed, pauses = _one_day(plan.interviews[first:last], lengths[first:last], start, date, zone,
-                                 break_minutes, lunch_after, lunch_minutes)
+        try:
+            timed, pauses = _one_day(plan.interviews[first:last], lengths[first:last], start, date, zone,
+                                     break_minutes, lunch_after, lunch_minutes)
+        except OverflowError:  # a zone's offset takes the first or last day of the calendar out of it
+            raise AgendaError(f"{date.isoformat()} in {timezone} is at the edge of the calendar; "
+                              "choose another day") from None
         interviews += timed
         breaks += pauses
         _check_end(timed[-1].end, date, start, extra.latest_end)

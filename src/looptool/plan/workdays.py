@@ -35,6 +35,8 @@ def next_working_day(after: dt.date, holidays=()) -> dt.date:
     holidays = set(holidays)
     day = after
     for _ in range(_SEARCH):
+        if day >= dt.date.max - dt.timedelta(days=1):  # the day after must exist for a loop to end
+            raise ValueError(f"no working day after {after.isoformat()} in the calendar")
         day += dt.timedelta(days=1)
         if is_working_day(day, holidays):
             return day
