@@ -529,3 +529,16 @@ def test_looptool_config_shows_the_schedule(cli, tmp_path):
 def test_the_ends_of_the_calendar_are_usage_errors(cli, args, message):
     run = cli("plan", "--level", "junior", "--interviewers", POOL, "--timezone", "UTC", *args)
     assert run.code == 2 and message in run.err
+
+
+def test_a_busy_trainee_does_not_sit_in():
+    loop = [interview(1), interview(2)]
+    for number, item in enumerate(loop):
+        item.start, item.end = at(BST_DAY, 10 + number), at(BST_DAY, 10 + number, 45)
+    pool = [person("ana"), person("ben"), person("tia", training="shadow")]
+    seated = [shadow.handle if shadow else None for _, shadow in assign(loop, pool, "senior")]
+    assert "tia" in seated
+    away = {"tia": Availability(busy=(Busy(at(BST_DAY, 9), at(BST_DAY, 12), "Training"),))}
+    assert [shadow for _, shadow in assign(loop, pool, "senior", availability=away)] == [None, None]
+    away = {"tia": Availability(busy=(Busy(at(BST_DAY, 9), at(BST_DAY, 10, 30), "Training"),))}
+    assert [s.handle if s else None for _, s in assign(loop, pool, "senior", availability=away)] == [None, "tia"]
