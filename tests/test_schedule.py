@@ -477,6 +477,23 @@ def test_at_80_columns_no_line_is_longer_and_no_id_is_split(cli, monkeypatch, vi
     assert max(map(len, cli(*args, *(["--role", role] if role else [])).out.splitlines())) <= 100
 
 
+@pytest.mark.parametrize("view", ["panel", "candidate"])
+def test_at_80_columns_a_split_remote_loop_keeps_ids_whole(cli, monkeypatch, tmp_path, view):
+    """Day names and the candidate's local times must not squeeze the question column."""
+    monkeypatch.setenv("COLUMNS", "80")
+    candidate = tmp_path / "candidate.yaml"
+    candidate.write_text("timezone: America/New_York\naccommodations: {extra_time: 1.5, days: 2}\n")
+    args = ["plan", "--level", "senior", "--role", "mlops", "--interviewers", POOL, "--date", "2026-06-09",
+            "--timezone", "Europe/London", "--candidate", candidate, "--view", view]
+    run = cli(*args)
+    assert run.code == 0, run.err
+    assert max(map(len, run.out.splitlines())) <= 80 and "Day 2:" in run.out
+    doc = json.loads(cli(*args, "--format", "json").out)
+    for item in doc["interviews"]:
+        if "question" in item:
+            assert f"[{item['question']}]" in run.out
+
+
 ALL_DAY = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//leave//EN\r\nBEGIN:VEVENT\r\nUID:leave@test\r\n"
            "DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\n"
            "RRULE:FREQ=DAILY\r\nSUMMARY:Leave\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")

@@ -502,7 +502,9 @@ def agenda_table(doc: dict, compact: bool = False,
         if len(days) > 1 and entry["start"][:10] != day:
             day = entry["start"][:10]
             label = f"Day {days.index(day) + 1}: {long_date(day)}" if day in days else long_date(day)
-            rows.append((True, [label] if doc["view"] == "candidate" else ["", label]))
+            # in the widest column, so a day's name never widens the time column
+            at = columns.index("Question" if "Question" in columns else "Interview")
+            rows.append((True, [""] * at + [label]))
         if what == "break":
             cells = [span(entry), *([""] if theirs and doc["view"] == "candidate" else []),
                      f"{'Lunch' if entry['lunch'] else 'Break'} ({duration(entry['minutes'])})"]

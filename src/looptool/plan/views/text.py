@@ -45,7 +45,7 @@ def _title(doc: dict, prefix: str = "") -> list:
 # Columns whose text may be long take the room that is left; names stay compact. The question
 # column comes first: it is never narrower than its longest id, so no id is split.
 COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22}}
-NARROW_OPTIONS = {"Interview": {"max_width": 22}}  # kind and interviewers, in a narrow panel agenda
+NARROW_OPTIONS = {"Interview": {"max_width": 16}}  # kind and interviewers, in a narrow panel agenda
 
 
 def _table(columns, rows, widest: dict | None = None, narrow: bool = False, **options) -> Table:
