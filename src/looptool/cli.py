@@ -286,7 +286,12 @@ def plan(
     lunch_after: Optional[int] = typer.Option(None, "--lunch-after", help="Take lunch once the day has run this "
                                                                           "many minutes (default: the template's)."),
     lunch: Optional[int] = typer.Option(None, "--lunch", help="Minutes of the lunch break (0: none)."),
-    day: Optional[str] = typer.Option(None, "--date", help="Interview day (YYYY-MM-DD; default --today, else today)."),
+    day: Optional[str] = typer.Option(None, "--date", help="Interview day (YYYY-MM-DD; default: the first working "
+                                                           "day after --today, else after today; a weekend or "
+                                                           "holiday is kept, with a warning)."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="The loop's IANA time zone, e.g. Europe/London "
+                                                                    "(default: schedule.timezone in the config, "
+                                                                    "else the system's)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) "
                                                                       "instead of standard output."),
 ):
@@ -306,13 +311,15 @@ def plan(
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
         candidate=candidate, pins=pin,
-        today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
+        today=parse_date(today), day=parse_date(day, "--date"), timezone=timezone, start=start,
+        break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        width=_terminal_width() if output is None and sys.stdout.isatty() else None, output=output,
+        width=_terminal_width() if output is None and (sys.stdout.isatty() or "COLUMNS" in os.environ) else None,
+        output=output,
     )
     try:
-        text = run(request)
+        text = run(request, warn=lambda message: _say(f"warning: {message}"))
     except PlanError as exc:
         _say(str(exc))
         raise typer.Exit(EXIT_FINDINGS) from None
@@ -326,8 +333,9 @@ def plan(
 
 
 def _terminal_width() -> int:
-    """The terminal's width, kept between 72 and 160 columns so the agenda stays readable;
-    files and pipes always get the text view's fixed width, so their output is stable."""
+    """The terminal's width (``COLUMNS`` first, as ``shutil`` reads it), kept between 72 and 160
+    columns so the agenda stays readable; files and pipes get the text view's fixed width unless
+    ``COLUMNS`` is set, so their output is stable."""
     import shutil
 
     return min(max(shutil.get_terminal_size().columns, 72), 160)

@@ -226,6 +226,11 @@ class Interviewer:
     training: str = "qualified"
     weekly_cap: int = 3
     booked_this_week: int = 0
+    email: str | None = None
+    timezone: str | None = None  # IANA name; None: the loop's zone
+    working_hours: str | None = None  # "HH:MM-HH:MM" in their zone; None: the configured default
+    busy: str | None = None  # path of their busy calendar (.ics), relative to the pool file
+    location: str | None = None  # a room or video link for the interviews they lead
     origin: Origin | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -307,7 +312,9 @@ def interviewer_from(data: dict, origin: Origin | None = None) -> Interviewer:
         handle=data["handle"], level=data["level"], qualified_for=list(data["qualified_for"]),
         name=data.get("name"), skills=list(data.get("skills", [])), roles=list(data.get("roles", [])),
         training=data.get("training", "qualified"), weekly_cap=data.get("weekly_cap", 3),
-        booked_this_week=data.get("booked_this_week", 0), origin=origin,
+        booked_this_week=data.get("booked_this_week", 0), email=data.get("email"),
+        timezone=data.get("timezone"), working_hours=data.get("working_hours"), busy=data.get("busy"),
+        location=data.get("location"), origin=origin,
     )
 
 

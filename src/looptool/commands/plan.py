@@ -20,8 +20,9 @@ from looptool.bank.candidate import Candidate, read_candidate
 from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
-from looptool.errors import did_you_mean
 from looptool.bank.resources import bundled_bank
+from looptool.commands import schedule
+from looptool.errors import did_you_mean
 from looptool.fsutil import refuse_inputs
 from looptool.lint import registry, stamp
 from looptool.lint.config import ConfigError, Settings, load_settings
@@ -45,7 +46,8 @@ class PlanRequest:
     candidate: Path | None = None  # --candidate: the candidate file
     pins: list = field(default_factory=list)  # --pin SLOT=QUESTION_ID, as given
     today: dt.date | None = None  # for lint rules that date things (default: today)
-    day: dt.date | None = None  # the interview day (default: --today, else today)
+    day: dt.date | None = None  # the interview day (default: the working day after --today, else today)
+    timezone: str | None = None  # --timezone: the loop's IANA zone (default: config, else the system's)
     start: str = "09:30"
     break_minutes: int | None = None  # default: the template's
     lunch_after: int | None = None
@@ -92,8 +94,8 @@ def _unread(bank, findings) -> list:
     return [f for f in findings if f.code in _LOST and f.file not in read]
 
 
-def build(request: PlanRequest) -> Plan:
-    """The planned and scheduled loop."""
+def build(request: PlanRequest, warn=lambda message: None) -> Plan:
+    """The planned and scheduled loop; ``warn`` hears what the user should know (a weekend day)."""
     try:
         start = agenda.parse_time(request.start)
     except agenda.AgendaError as exc:
@@ -109,14 +111,14 @@ def build(request: PlanRequest) -> Plan:
     candidate = read_candidate(request.candidate) if request.candidate else Candidate()
     excluded = load_excludes(request.exclude) | set(candidate.seen)
     today = request.today or dt.date.today()
+    settings = _settings(paths)
     plan = plan_loop(bank, request.level, request.role, seed=request.seed, exclude=excluded, pool=pool,
-                     load_findings=findings, today=today, settings=_settings(paths),
+                     load_findings=findings, today=today, settings=settings,
                      background=candidate.background, pins=request.pins)
-    try:
-        return agenda.schedule(plan, start, request.day or today,
-                               request.break_minutes, request.lunch_after, request.lunch_minutes)
-    except agenda.AgendaError as exc:
-        raise UsageError(str(exc)) from None
+    return schedule.arrange(plan, start=start, day=request.day, today=today, timezone=request.timezone,
+                            settings=settings, candidate=candidate, pool=pool,
+                            break_minutes=request.break_minutes, lunch_after=request.lunch_after,
+                            lunch_minutes=request.lunch_minutes, warn=warn)
 
 
 def render(plan: Plan, request: PlanRequest) -> str:
@@ -127,7 +129,7 @@ def render(plan: Plan, request: PlanRequest) -> str:
         raise UsageError(str(exc)) from None
 
 
-def run(request: PlanRequest) -> str:
+def run(request: PlanRequest, warn=lambda message: None) -> str:
     """The rendered loop; checks the view and format before doing any work."""
     if request.view not in views.VIEWS:
         raise UsageError(f"--view: expected one of {', '.join(views.VIEWS)}, not `{request.view}`"
@@ -136,16 +138,26 @@ def run(request: PlanRequest) -> str:
         raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`"
                          + did_you_mean(request.fmt, views.FORMATS))
     refuse_inputs(request.output, input_files(request), "--output")
-    return render(build(request), request)
+    return render(build(request, warn), request)
 
 
 def input_files(request: PlanRequest) -> list:
-    """Every file a plan reads: the bank, the pool, the --exclude files, the candidate file and the
-    config file."""
+    """Every file a plan reads: the bank, the pool and the busy calendars it names, the --exclude
+    files, the candidate file and the config file."""
     paths = list(request.bank) or [bundled_bank()]
     pools = discover([request.interviewers]) if request.interviewers else []
     candidate = [request.candidate] if request.candidate else []
-    return [*discover(paths), *pools, *request.exclude, *candidate, _settings(paths).source]
+    return [*discover(paths), *pools, *_busy_files(request), *request.exclude, *candidate,
+            _settings(paths).source]
+
+
+def _busy_files(request: PlanRequest) -> list:
+    if not request.interviewers:
+        return []
+    from looptool.commands.calendars import busy_path  # deferred with the calendar reading
+
+    return [busy_path(p.origin.file if p.origin else None, p.busy) for p in load_pool(request.interviewers)
+            if p.busy]
 
 
 # -- what blocks a question -----------------------------------------------------------
