@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from looptool import __version__
-from looptool.errors import UsageError
+from looptool.errors import UsageError, did_you_mean
 from looptool.fsutil import refuse_inputs, write_atomic
 from looptool.bank.resources import bundled_bank
 from looptool.lint.findings import LEVELS, at_least
@@ -147,7 +147,8 @@ def _settings(paths, config, overrides):
     # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import ConfigError, load_settings
     if overrides.get("fail-on") not in (None, *LEVELS):
-        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
+        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`"
+                   + did_you_mean(overrides["fail-on"], LEVELS))
     try:
         return load_settings(paths, config, overrides)
     except ConfigError as exc:
@@ -251,7 +252,8 @@ def diff(
     from looptool.review.impact import between
 
     if output_format not in RENDERERS:
-        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
+        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`"
+                   + did_you_mean(output_format, RENDERERS))
     render(between(base, head, _default_paths(bank)), output_format, sys.stdout)
 
 
@@ -271,6 +273,9 @@ def plan(
     candidate: Optional[Path] = typer.Option(None, "--candidate", help="Candidate file (YAML): background, "
                                                                        "questions already seen, time zone, "
                                                                        "accommodations."),
+    pin: List[str] = typer.Option([], "--pin", help="SLOT=QUESTION_ID: use this question for one interview "
+                                                    "(its number in the loop, or a type the loop has once); "
+                                                    "repeatable."),
     today: Optional[str] = typer.Option(None, "--today", help="Date for lint checks on the questions (YYYY-MM-DD)."),
     view: str = typer.Option("panel", "--view", help="panel (hiring manager), interviewer (kits) or candidate."),
     handle: Optional[str] = typer.Option(None, "--for", help="With --view interviewer: only this interviewer's kits."),
@@ -305,7 +310,7 @@ def plan(
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
-        candidate=candidate,
+        candidate=candidate, pins=pin,
         today=parse_date(today), day=parse_date(day, "--date"), timezone=timezone, start=start,
         break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,

@@ -82,6 +82,7 @@ class Question:
     rubric: list[Band] | None = None
     follow_ups: list[str] = field(default_factory=list)
     method_provided: bool = False
+    backgrounds: list[str] = field(default_factory=list)  # deep dives for some backgrounds only
     relies_on: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     last_reviewed: dt.date | None = None
@@ -128,7 +129,16 @@ class Role:
     out_of_scope: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
+    must_cover: list[str] | None = None  # None: the heaviest in-scope skills
     origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def required(self) -> list[str]:
+        """The skills every loop for the role must test: ``must_cover``, else the heaviest in-scope ones."""
+        if self.must_cover is not None:
+            return list(self.must_cover)
+        top = max(self.in_scope.values(), default=0)
+        return sorted(skill for skill, weight in self.in_scope.items() if weight == top)
 
     def fits(self, skills) -> bool:
         """A question fits when it tests something the role needs and nothing it excludes."""
@@ -177,14 +187,24 @@ class LoopTemplate:
     slots: list[Slot]
     progression: Progression
     aliases: list[str] = field(default_factory=list)
-    role: str | None = None
+    roles: list[str] = field(default_factory=list)  # empty: the level's general template
     title: str | None = None
     description: str | None = None
+    rationale: str | None = None
+    must_cover: list[str] = field(default_factory=list)
     budget_minutes: int | None = None
     break_minutes: int = 10
     lunch_after: int | None = None
     lunch_minutes: int = 0
     origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def role(self) -> str | None:
+        """The role of a template written for exactly one role (``--level`` alone then implies it)."""
+        return self.roles[0] if len(self.roles) == 1 else None
+
+    def is_for(self, role_id: str | None) -> bool:
+        return role_id is not None and role_id in self.roles
 
     def expanded_slots(self) -> list[Slot]:
         """One entry per interview (``count`` unrolled), in order."""
@@ -245,6 +265,7 @@ def question_from(data: dict, origin: Origin | None = None) -> Question:
         rubric=[Band(b["min"], b["max"], list(b["evidence"]), b.get("label", "")) for b in rubric]
         if rubric is not None else None,
         follow_ups=list(data.get("follow_ups", [])), method_provided=data.get("method_provided", False),
+        backgrounds=list(data.get("backgrounds", [])),
         relies_on=list(data.get("relies_on", [])), references=list(data.get("references", [])),
         last_reviewed=_date(data.get("last_reviewed")), owner=data.get("owner"),
         status=data.get("status", "active"), notes=data.get("notes"), origin=origin,
@@ -259,7 +280,8 @@ def role_from(data: dict, origin: Origin | None = None) -> Role:
     return Role(
         id=data["id"], title=data["title"], in_scope=dict(data["in_scope"]),
         out_of_scope=list(data.get("out_of_scope", [])), aliases=list(data.get("aliases", [])),
-        description=data.get("description"), origin=origin,
+        description=data.get("description"),
+        must_cover=list(data["must_cover"]) if "must_cover" in data else None, origin=origin,
     )
 
 
@@ -277,8 +299,10 @@ def loop_from(data: dict, origin: Origin | None = None) -> LoopTemplate:
     return LoopTemplate(
         id=data["id"], level=data["level"], slots=slots,
         progression=Progression(prog["pass_total"], prog.get("min_each", 0), prog.get("note")),
-        aliases=list(data.get("aliases", [])), role=data.get("role"), title=data.get("title"),
-        description=data.get("description"), budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
+        aliases=list(data.get("aliases", [])), title=data.get("title"),
+        roles=[data["role"]] if "role" in data else list(data.get("roles", [])),
+        description=data.get("description"), rationale=data.get("rationale"),
+        must_cover=list(data.get("must_cover", [])), budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
         lunch_after=lunch.get("after_minutes"), lunch_minutes=lunch.get("minutes", 0), origin=origin,
     )
 

@@ -60,6 +60,7 @@ class Plan:
     best_possible: float = 0.0  # the same with every in-scope skill covered
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> questions skipped
     excluded: list[str] = field(default_factory=list)  # ids ruled out by --exclude
+    must_cover: list[str] = field(default_factory=list)  # skills the loop had to test
     breaks: list[Break] = field(default_factory=list)  # filled in by the agenda
     day: dt.date | None = None  # the (first) interview day
     timezone: str | None = None  # the loop's IANA zone; None: floating local times

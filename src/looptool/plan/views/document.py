@@ -38,6 +38,16 @@ def kind_name(interview_type: str) -> str:
     return entry["name"] if entry else interview_type.replace("-", " ").capitalize()
 
 
+def variant_of(question: Question) -> dict | None:
+    """The first of the type's ``variants`` whose ``when`` (question fields: ``flavor``,
+    ``method_provided``) the picked question matches: what the candidate is told depends on the
+    format of the question, never on the question itself."""
+    for variant in kinds().get(question.type, {}).get("variants", ()):
+        if all(getattr(question, key) == value for key, value in variant["when"].items()):
+            return variant
+    return None
+
+
 # keys whose text is one line (names, titles, ids): a line break there is escaped too, so it cannot
 # start a forged line of the agenda, a Markdown table row or a calendar property
 SINGLE_LINE = frozenset({"title", "name", "handle", "id", "question", "for", "kind", "level", "training",
@@ -79,7 +89,8 @@ def _document(plan: Plan, view: str, handle: str | None) -> dict:
         "$schema": SCHEMA_ID,
         "view": view,
         "level": plan.level,
-        "loop": {"id": plan.template.id, "title": plan.template.title or f"{plan.level.capitalize()} loop"},
+        "loop": {"id": plan.template.id, "title": plan.template.title or f"{plan.level.capitalize()} loop",
+                 "roles": list(plan.template.roles)},
         "role": {"id": plan.role.id, "title": plan.role.title} if plan.role else None,
         "date": plan.day.isoformat(),
         "start": _time(agenda.first_start(plan)),
@@ -98,7 +109,8 @@ def _document(plan: Plan, view: str, handle: str | None) -> dict:
     local = _local_times(plan)
     if view == "candidate":
         doc["interviews"] = [{**_candidate_interview(i), **local(i)} for i in interviews]
-        doc["kinds"] = [_kind(t) for t in dict.fromkeys(i.type for i in interviews)]
+        doc["kinds"] = [_kind(t, variant) for t, variant in dict.fromkeys(
+            (i.type, (variant_of(i.question) or {}).get("id")) for i in interviews)]
         for item in doc["interviews"]:
             item["location"] = item["location"] or plan.location
         return doc
@@ -109,7 +121,7 @@ def _document(plan: Plan, view: str, handle: str | None) -> dict:
         doc.update(seed=plan.seed, score=plan.score, best_possible=plan.best_possible,
                    coverage=coverage(plan), skipped=_skipped(plan), excluded=list(plan.excluded),
                    budget={"interview_minutes": used, "budget_minutes": allowed},
-                   notices=list(plan.notices))
+                   notices=list(plan.notices), must_cover=list(plan.must_cover))
     else:
         doc["for"] = handle
         doc["interviews"] = [{**_kit(i), **local(i)} for i in interviews]
@@ -183,10 +195,13 @@ def _break(b) -> dict:
             "minutes": agenda.elapsed(b.start, b.end), "lunch": b.lunch}
 
 
-def _kind(interview_type: str) -> dict:
+def _kind(interview_type: str, variant: str | None = None) -> dict:
     entry = kinds().get(interview_type, {})
-    return {"type": interview_type, "name": kind_name(interview_type), "summary": entry.get("summary", ""),
-            "expect": list(entry.get("expect", [])), "helps": list(entry.get("helps", []))}
+    chosen = next((v for v in entry.get("variants", ()) if v["id"] == variant), {})
+    entry = {**entry, **{k: v for k, v in chosen.items() if k not in ("id", "when")}}
+    return {"type": interview_type, "variant": variant, "name": entry.get("name") or kind_name(interview_type),
+            "summary": entry.get("summary", ""), "expect": list(entry.get("expect", [])),
+            "helps": list(entry.get("helps", []))}
 
 
 UNNAMED = "an interviewer"  # the candidate's word for a pool entry without a name
@@ -222,7 +237,11 @@ def _common(interview: Interview, public: bool = False) -> dict:
 
 
 def _candidate_interview(interview: Interview) -> dict:
-    return _common(interview, public=True)
+    variant = variant_of(interview.question)  # the question's format only: its wording never enters
+    out = _common(interview, public=True)
+    if variant is not None:
+        out["kind"] = variant["name"]
+    return {**out, "variant": variant["id"] if variant else None}
 
 
 def _panel_interview(interview: Interview) -> dict:
@@ -324,7 +343,7 @@ def parts(doc: dict, item: dict) -> list[Part]:
     """What ``doc``'s view says about one interview, in reading order."""
     view = doc["view"]
     if view == "candidate":
-        kind = next(k for k in doc["kinds"] if k["type"] == item["type"])
+        kind = next(k for k in doc["kinds"] if (k["type"], k["variant"]) == (item["type"], item["variant"]))
         out = [Part("With", interviewers_text(item))] if item["interviewer"] else []
         return out + kind_parts(kind)
     out = [Part("Question", f"{item['title']} [{item['question']}]"), Part("Interviewer", interviewers_text(item)),
@@ -554,6 +573,7 @@ def summary_lines(doc: dict) -> list[str]:
     skipped = doc["skipped"]
     reasons = ", ".join(f"{r['count']} {r['reason']}" for r in skipped["reasons"])
     lines = [
+        template_line(doc),
         f"Total: {duration(doc['total_minutes'])} ({len(doc['interviews'])} interviews, "
         f"{duration(doc['interview_minutes'])} of interviews)",
         f"Progression: {doc['progression']['summary']}",
@@ -570,9 +590,18 @@ def summary_lines(doc: dict) -> list[str]:
         lines.append(f"Note: {notice}")
     if doc["excluded"]:
         lines.append(f"Excluded by earlier plans: {', '.join(doc['excluded'])}")
+    if doc["must_cover"]:
+        lines.append(f"Must cover: {', '.join(doc['must_cover'])} (all covered)")
     if doc["best_possible"]:
         lines.append(f"Weighted coverage: {doc['score']:g} of {doc['best_possible']:g} (seed {doc['seed']})")
     return lines
+
+
+def template_line(doc: dict) -> str:
+    """Which loop template the plan used: the role's own, or the level's general one."""
+    roles = doc["loop"]["roles"]
+    whose = f"for {', '.join(roles)}" if roles else f"the general {doc['level']} template"
+    return f"Loop template: {doc['loop']['id']} ({whose})"
 
 
 def kit_title(doc: dict, item: dict) -> str:
