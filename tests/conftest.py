@@ -17,6 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 # the finding cache lives in the user's cache folder; tests must not read or
 # fill it (tests/test_cache.py points it at a temporary folder explicitly)
 os.environ["LOOPTOOL_NO_CACHE"] = "1"
+# plans default to the system's time zone: tests pin it, so no result depends on the machine
+os.environ["TZ"] = "UTC"
+os.environ.pop("COLUMNS", None)  # and the width of piped text
 TODAY = "2026-11-24"
 
 # The OASIS SARIF 2.1.0 schema is reference data kept beside the repository (shared/external-schemas/),

@@ -23,6 +23,9 @@ def _question(prompt: str, type_: str = "system-design") -> Question:
     ("Here is a month of anonymised delivery data. Find out what is off in the north region.", "analyse-data"),
     ("What is the probability that two dice sum to 7?", "math-items"),
     ("Design a URL shortener.", "design"),
+    ("What frustrates you?", "career"),
+    ("What strengths do you think matter most for this position?", "career"),
+    ("What is your greatest weakness?", "career"),
 ])
 def test_each_kind_of_request_is_recognised(prompt, kind):
     assert kind in analyse(_question(prompt)).kinds()
@@ -47,6 +50,18 @@ def test_the_seed_scenarios_are_framed_as_the_seed_says(prompt, need_first):
     assert framing.need_first is need_first
     if not need_first:
         assert framing.solution is not None
+
+
+@pytest.mark.parametrize("prompt,need_first", [
+    # a verb of getting things wrong is a situation going wrong, whatever the verb
+    ("Our in-car voice assistant misrecognises commands on the motorway. Design the recogniser.", True),
+    ("The warehouse scanner misreads damaged labels. Design the pipeline that reads them.", True),
+    # a compound adjective qualifies the data; it tells of nothing going wrong
+    ("Design a churn prediction platform; explain how you handle late-arriving data.", False),
+    ("Design a mission planning service for a drone fleet.", False),
+])
+def test_what_counts_as_a_situation_going_wrong(prompt, need_first):
+    assert analyse(_question(prompt, "ml-system-design")).framing.need_first is need_first
 
 
 def test_the_analysis_is_computed_once_per_question():

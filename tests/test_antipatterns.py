@@ -23,7 +23,9 @@ GALLERY = REPO / "examples" / "antipatterns"
 
 # file -> the codes it must report, with how often; nothing else may fire.
 EXPECTED = {
-    "composition.yaml": {"LT201": 2},  # a missing data-modeling interview and an extra coding one
+    # a missing data-modeling interview and an extra coding one; without the notebook the loop cannot
+    # test the role's must-cover skills (modeling, data-analysis) either
+    "composition.yaml": {"LT201": 2, "LT231": 1},
     "duplicate-key.yaml": {"LT004": 1},
     "good-questions.yaml": {},  # the control group the loop examples pin
     "interviewer-fit.yaml": {"LT401": 1},

@@ -68,7 +68,11 @@ def test_roles_templates_and_pool():
     assert sorted(r.id for r in BANK.roles) == sorted(ROLES)
     for role in BANK.roles:
         assert role.in_scope and role.out_of_scope, role.id
-    assert sorted(loop.level for loop in BANK.loops) == ["intern", "junior", "senior", "staff"]
+    general = [loop for loop in BANK.loops if not loop.roles]
+    assert sorted(loop.level for loop in general) == ["intern", "junior", "senior", "staff"]
+    for loop in BANK.loops:
+        assert not loop.roles or loop.rationale, loop.id  # a role's own template says why
+        assert {BANK.role(r).id for r in loop.roles} == set(loop.roles)
     assert len(BANK.interviewers) >= 10
 
 
@@ -77,7 +81,7 @@ def test_roles_templates_and_pool():
 def test_every_slot_has_enough_distinct_candidates(level, role):
     """A quick, planner-independent check: each slot kind has as many fitting
     questions as the template asks for (the planner tests prove the whole loop)."""
-    loop = BANK.template_for(level)
+    loop = BANK.template_for(level, role)
     for slot in loop.slots:
         fit = candidates(QUESTIONS, slot, level, BANK.role(role)).fit
         assert len(fit) >= slot.count, (slot.describe(), level, role)

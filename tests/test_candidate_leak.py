@@ -10,6 +10,8 @@ leak could not slip past it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import random
 import re
@@ -163,7 +165,8 @@ def test_candidate_descriptions_share_no_phrase_with_any_bundled_question():
 # -- a bank of distinctive generated text -------------------------------------------------------
 
 SYLLABLES = ["zor", "bek", "quil", "vash", "mon", "trel", "pix", "gand", "ulo", "fyr", "nesh", "kad"]
-KINDS = [("coding", None, "filter"), ("coding", "math", "filter"), ("math-quiz", None, "filter"),
+KINDS = [("coding", None, "filter"), ("coding", "compiler", "probe"), ("coding", "math", "filter"),
+         ("math-quiz", None, "filter"),
          ("data-modeling", None, "probe"), ("system-design", None, "probe"), ("ml-system-design", None, "probe"),
          ("project-deep-dive", None, "probe"), ("career-chat", None, "probe"), ("behavioral", None, "probe")]
 
@@ -192,8 +195,14 @@ def generated_bank() -> Bank:
                     rubric=[Band(0, 1, [words(9)], words(2)), Band(2, 3, [words(9), words(6)], words(2)),
                             Band(4, 5, [words(11)], words(3))],
                     follow_ups=[words(9), words(4)], notes=words(30)))
-    return Bank(questions=questions, skills=base.skills, roles=base.roles, loops=base.loops,
-                interviewers=base.interviewers)
+    return Bank(questions=questions, skills=base.skills, interviewers=base.interviewers, **unconstrained(base))
+
+
+def unconstrained(base: Bank) -> dict:
+    """The bundled roles and templates without must-cover skills: made-up questions test skills
+    at random, and what a candidate may see does not depend on which skills a loop had to test."""
+    return {"roles": [replace(role, must_cover=[]) for role in base.roles],
+            "loops": [replace(loop, must_cover=[]) for loop in base.loops]}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -244,8 +253,7 @@ def drawn_case(draw):
                                   tradeoffs=texts()),
                 rubric=[Band(low, high, texts(), text()) for low, high in ((0, 1), (2, 3), (4, 5))],
                 follow_ups=texts(), notes=text()))
-    bank = Bank(questions=questions, skills=base.skills, roles=base.roles, loops=base.loops,
-                interviewers=base.interviewers)
+    bank = Bank(questions=questions, skills=base.skills, interviewers=base.interviewers, **unconstrained(base))
     return bank, level, role, draw(st.integers(0, 9))
 
 

@@ -31,7 +31,9 @@ def test_text_is_the_default_and_plain_when_piped(cli):
     run = cli(*BASE)
     assert run.code == 0, run.err
     assert run.err == ""
-    assert run.out.startswith("Senior loop for Backend software engineer\nTuesday 24 November 2026, 09:30-16:50")
+    # the first working day after --today, in the system zone (TZ=UTC in conftest)
+    assert run.out.startswith("Senior loop for Backend software engineer\nWednesday 25 November 2026, 09:30-16:35 UTC time")
+    assert "Loop template: senior-backend (for backend-engineer)" in run.out
     assert "\x1b[" not in run.out
     for expected in ("Coverage", "Not covered:", "Progression: Score each interview 0-5", "at least 28 of 35",
                      "Skipped questions:", "Lunch (45 min)"):
@@ -57,7 +59,8 @@ def test_json_output_matches_the_schema(cli, validator, view):
     doc = json.loads(run.out)
     assert list(validator.iter_errors(doc)) == []
     assert doc["view"] == view and len(doc["interviews"]) == 7
-    assert doc["interviews"][0]["start"] == "2026-11-24T09:30"
+    # the default day is the first working day after --today; TZ=UTC (conftest) is the system zone
+    assert doc["interviews"][0]["start"] == "2026-11-25T09:30+00:00"
     if view != "candidate":
         assert all(i["question"] and i["interviewer"]["handle"] for i in doc["interviews"])
 
@@ -65,15 +68,16 @@ def test_json_output_matches_the_schema(cli, validator, view):
 @pytest.mark.parametrize("view", ["panel", "interviewer", "candidate"])
 def test_ics_output_parses_back(cli, view):
     panel = json.loads(cli(*BASE, "--format", "json").out)
+    told = json.loads(cli(*BASE, "--view", "candidate", "--format", "json").out)  # kinds named by format
     run = cli(*BASE, "--view", view, "--format", "ics")
     assert run.code == 0, run.err
     events = [c for c in Calendar.from_ical(run.out).walk() if c.name == "VEVENT"]
     assert len(events) == 7
-    for event, interview in zip(events, panel["interviews"]):
+    for event, interview, seen in zip(events, panel["interviews"], told["interviews"]):
         assert event.decoded("dtstart").isoformat(timespec="minutes") == interview["start"]
         assert event.decoded("dtend").isoformat(timespec="minutes") == interview["end"]
         if view == "candidate":
-            assert str(event["summary"]) == f"Interview: {interview['kind']}"
+            assert str(event["summary"]) == f"Interview: {seen['kind']}"
         else:
             assert interview["title"] in str(event["summary"])
 
@@ -111,16 +115,16 @@ def test_interviewer_kits_for_one_handle(cli):
 
 
 def test_agenda_options(cli):
-    run = cli(*BASE, "--format", "json", "--start", "08:00", "--break", "15", "--lunch-after", "60",
+    run = cli(*BASE, "--format", "json", "--start", "09:00", "--break", "15", "--lunch-after", "60",
               "--lunch", "30", "--date", "2026-12-01")
     assert run.code == 0, run.err
     doc = json.loads(run.out)
     assert doc["date"] == "2026-12-01"
     # 45 minutes in, the day has not run an hour: a 15-minute break; after the second, lunch
-    assert [(i["start"][11:], i["end"][11:]) for i in doc["interviews"][:3]] == [
-        ("08:00", "08:45"), ("09:00", "09:45"), ("10:15", "11:15")]
+    assert [(i["start"][11:16], i["end"][11:16]) for i in doc["interviews"][:3]] == [
+        ("09:00", "09:45"), ("10:00", "10:45"), ("11:15", "12:15")]
     assert [(b["minutes"], b["lunch"]) for b in doc["breaks"]] == [(15, False), (30, True)] + [(15, False)] * 4
-    assert doc["total_minutes"] == 345 + 15 * 5 + 30
+    assert doc["total_minutes"] == 330 + 15 * 5 + 30
 
 
 @pytest.mark.parametrize("args, message", [

@@ -35,7 +35,8 @@ def big(tmp_path):
 
 def test_lint_into_a_pipe_closed_early_is_141_not_1(big):
     proc = subprocess.Popen([sys.executable, "-m", "looptool", "lint", str(big), "--fail-on", "error",
-                             "--today", TODAY], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--today", TODAY, "--ignore", "unfillable-slot"],  # warnings only
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = proc.stdout.readline()
     proc.stdout.close()  # as `head -1` does: the rest of the report has nowhere to go
     err = proc.stderr.read().decode()

@@ -57,3 +57,4 @@ def test_the_readme_configuration_example_loads_as_written(tmp_path):
     assert settings.role == "ml-platform" and settings.fail_on == "warning"
     assert settings.ignored_at(str(tmp_path / "archive" / "old.yaml")) >= {"LT101"}
     assert [e["id"] for e in settings.catalogues["stale_topics"]] == ["user-user-cf"]
+    assert settings.schedule["timezone"] == "Europe/London" and len(settings.schedule["holidays"]) == 2

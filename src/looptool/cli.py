@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from looptool import __version__
-from looptool.errors import UsageError
+from looptool.errors import UsageError, did_you_mean
 from looptool.fsutil import refuse_inputs, write_atomic
 from looptool.bank.resources import bundled_bank
 from looptool.lint.findings import LEVELS, at_least
@@ -147,7 +147,8 @@ def _settings(paths, config, overrides):
     # deferred for start-up: the configuration loads the rule registry and YAML
     from looptool.lint.config import ConfigError, load_settings
     if overrides.get("fail-on") not in (None, *LEVELS):
-        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`")
+        raise Fail(f"--fail-on: expected one of {', '.join(LEVELS)}, not `{overrides['fail-on']}`"
+                   + did_you_mean(overrides["fail-on"], LEVELS))
     try:
         return load_settings(paths, config, overrides)
     except ConfigError as exc:
@@ -251,7 +252,8 @@ def diff(
     from looptool.review.impact import between
 
     if output_format not in RENDERERS:
-        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`")
+        raise Fail(f"--format: expected one of {', '.join(RENDERERS)}, not `{output_format}`"
+                   + did_you_mean(output_format, RENDERERS))
     render(between(base, head, _default_paths(bank)), output_format, sys.stdout)
 
 
@@ -268,6 +270,12 @@ def plan(
     seed: int = typer.Option(0, "--seed", help="Rotation seed: another seed picks other, equally good questions."),
     exclude: List[Path] = typer.Option([], "--exclude", help="Earlier plans (JSON output) or lists of question ids "
                                                              "to avoid; repeatable."),
+    candidate: Optional[Path] = typer.Option(None, "--candidate", help="Candidate file (YAML): background, "
+                                                                       "questions already seen, time zone, "
+                                                                       "accommodations."),
+    pin: List[str] = typer.Option([], "--pin", help="SLOT=QUESTION_ID: use this question for one interview "
+                                                    "(its number in the loop, or a type the loop has once); "
+                                                    "repeatable."),
     today: Optional[str] = typer.Option(None, "--today", help="Date for lint checks on the questions (YYYY-MM-DD)."),
     view: str = typer.Option("panel", "--view", help="panel (hiring manager), interviewer (kits) or candidate."),
     handle: Optional[str] = typer.Option(None, "--for", help="With --view interviewer: only this interviewer's kits."),
@@ -278,7 +286,12 @@ def plan(
     lunch_after: Optional[int] = typer.Option(None, "--lunch-after", help="Take lunch once the day has run this "
                                                                           "many minutes (default: the template's)."),
     lunch: Optional[int] = typer.Option(None, "--lunch", help="Minutes of the lunch break (0: none)."),
-    day: Optional[str] = typer.Option(None, "--date", help="Interview day (YYYY-MM-DD; default --today, else today)."),
+    day: Optional[str] = typer.Option(None, "--date", help="Interview day (YYYY-MM-DD; default: the first working "
+                                                           "day after --today, else after today; a weekend or "
+                                                           "holiday is kept, with a warning)."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="The loop's IANA time zone, e.g. Europe/London "
+                                                                    "(default: schedule.timezone in the config, "
+                                                                    "else the system's)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) "
                                                                       "instead of standard output."),
 ):
@@ -297,13 +310,16 @@ def plan(
 
     request = PlanRequest(
         level=level, role=role, bank=bank, interviewers=interviewers, seed=seed, exclude=exclude,
-        today=parse_date(today), day=parse_date(day, "--date"), start=start, break_minutes=break_minutes,
+        candidate=candidate, pins=pin,
+        today=parse_date(today), day=parse_date(day, "--date"), timezone=timezone, start=start,
+        break_minutes=break_minutes,
         lunch_after=lunch_after, lunch_minutes=lunch, view=view, handle=handle, fmt=output_format,
         color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        width=_terminal_width() if output is None and sys.stdout.isatty() else None, output=output,
+        width=_terminal_width() if output is None and (sys.stdout.isatty() or "COLUMNS" in os.environ) else None,
+        output=output,
     )
     try:
-        text = run(request)
+        text = run(request, warn=lambda message: _say(f"warning: {message}"))
     except PlanError as exc:
         _say(str(exc))
         raise typer.Exit(EXIT_FINDINGS) from None
@@ -317,8 +333,9 @@ def plan(
 
 
 def _terminal_width() -> int:
-    """The terminal's width, kept between 72 and 160 columns so the agenda stays readable;
-    files and pipes always get the text view's fixed width, so their output is stable."""
+    """The terminal's width (``COLUMNS`` first, as ``shutil`` reads it), kept between 72 and 160
+    columns so the agenda stays readable; files and pipes get the text view's fixed width unless
+    ``COLUMNS`` is set, so their output is stable."""
     import shutil
 
     return min(max(shutil.get_terminal_size().columns, 72), 160)

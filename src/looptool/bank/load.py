@@ -60,14 +60,17 @@ class Bank:
         The one answer for the planner, the linter and ``looptool diff``:
         among the templates ``level`` names, the role's own; else the one
         whose id it is; else the general one (no role); else, when no role is
-        asked for, the first. None when nothing fits.
+        asked for, the first. None when nothing fits. A template for a family
+        of roles (``roles``) is each of those roles' own.
         """
         wanted = level.strip().lower()
         matching = [loop for loop in self.loops if wanted in (loop.id, loop.level, *loop.aliases)]
         role_id = getattr(role, "id", role)
-        named = next((loop for loop in matching if loop.id == wanted), None)
-        own = next((loop for loop in matching if role_id is not None and loop.role == role_id), None)
-        general = next((loop for loop in matching if loop.role is None), None)
+        # a template for other roles is never another role's, unless named by an id that is not a level
+        named = next((loop for loop in matching if loop.id == wanted and
+                      (role_id is None or not loop.roles or loop.is_for(role_id) or wanted not in model.LEVELS)), None)
+        own = next((loop for loop in matching if loop.is_for(role_id)), None)
+        general = next((loop for loop in matching if not loop.roles), None)
         fallback = matching[0] if matching and role_id is None else None
         return own or named or general or fallback
 

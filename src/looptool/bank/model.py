@@ -82,6 +82,7 @@ class Question:
     rubric: list[Band] | None = None
     follow_ups: list[str] = field(default_factory=list)
     method_provided: bool = False
+    backgrounds: list[str] = field(default_factory=list)  # deep dives for some backgrounds only
     relies_on: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     last_reviewed: dt.date | None = None
@@ -128,7 +129,16 @@ class Role:
     out_of_scope: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
+    must_cover: list[str] | None = None  # None: the heaviest in-scope skills
     origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def required(self) -> list[str]:
+        """The skills every loop for the role must test: ``must_cover``, else the heaviest in-scope ones."""
+        if self.must_cover is not None:
+            return list(self.must_cover)
+        top = max(self.in_scope.values(), default=0)
+        return sorted(skill for skill, weight in self.in_scope.items() if weight == top)
 
     def fits(self, skills) -> bool:
         """A question fits when it tests something the role needs and nothing it excludes."""
@@ -177,14 +187,24 @@ class LoopTemplate:
     slots: list[Slot]
     progression: Progression
     aliases: list[str] = field(default_factory=list)
-    role: str | None = None
+    roles: list[str] = field(default_factory=list)  # empty: the level's general template
     title: str | None = None
     description: str | None = None
+    rationale: str | None = None
+    must_cover: list[str] = field(default_factory=list)
     budget_minutes: int | None = None
     break_minutes: int = 10
     lunch_after: int | None = None
     lunch_minutes: int = 0
     origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def role(self) -> str | None:
+        """The role of a template written for exactly one role (``--level`` alone then implies it)."""
+        return self.roles[0] if len(self.roles) == 1 else None
+
+    def is_for(self, role_id: str | None) -> bool:
+        return role_id is not None and role_id in self.roles
 
     def expanded_slots(self) -> list[Slot]:
         """One entry per interview (``count`` unrolled), in order."""
@@ -206,6 +226,11 @@ class Interviewer:
     training: str = "qualified"
     weekly_cap: int = 3
     booked_this_week: int = 0
+    email: str | None = None
+    timezone: str | None = None  # IANA name; None: the loop's zone
+    working_hours: str | None = None  # "HH:MM-HH:MM" in their zone; None: the configured default
+    busy: str | None = None  # path of their busy calendar (.ics), relative to the pool file
+    location: str | None = None  # a room or video link for the interviews they lead
     origin: Origin | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -240,6 +265,7 @@ def question_from(data: dict, origin: Origin | None = None) -> Question:
         rubric=[Band(b["min"], b["max"], list(b["evidence"]), b.get("label", "")) for b in rubric]
         if rubric is not None else None,
         follow_ups=list(data.get("follow_ups", [])), method_provided=data.get("method_provided", False),
+        backgrounds=list(data.get("backgrounds", [])),
         relies_on=list(data.get("relies_on", [])), references=list(data.get("references", [])),
         last_reviewed=_date(data.get("last_reviewed")), owner=data.get("owner"),
         status=data.get("status", "active"), notes=data.get("notes"), origin=origin,
@@ -254,7 +280,8 @@ def role_from(data: dict, origin: Origin | None = None) -> Role:
     return Role(
         id=data["id"], title=data["title"], in_scope=dict(data["in_scope"]),
         out_of_scope=list(data.get("out_of_scope", [])), aliases=list(data.get("aliases", [])),
-        description=data.get("description"), origin=origin,
+        description=data.get("description"),
+        must_cover=list(data["must_cover"]) if "must_cover" in data else None, origin=origin,
     )
 
 
@@ -272,8 +299,10 @@ def loop_from(data: dict, origin: Origin | None = None) -> LoopTemplate:
     return LoopTemplate(
         id=data["id"], level=data["level"], slots=slots,
         progression=Progression(prog["pass_total"], prog.get("min_each", 0), prog.get("note")),
-        aliases=list(data.get("aliases", [])), role=data.get("role"), title=data.get("title"),
-        description=data.get("description"), budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
+        aliases=list(data.get("aliases", [])), title=data.get("title"),
+        roles=[data["role"]] if "role" in data else list(data.get("roles", [])),
+        description=data.get("description"), rationale=data.get("rationale"),
+        must_cover=list(data.get("must_cover", [])), budget_minutes=data.get("budget_minutes"), break_minutes=data.get("break_minutes", 10),
         lunch_after=lunch.get("after_minutes"), lunch_minutes=lunch.get("minutes", 0), origin=origin,
     )
 
@@ -283,7 +312,9 @@ def interviewer_from(data: dict, origin: Origin | None = None) -> Interviewer:
         handle=data["handle"], level=data["level"], qualified_for=list(data["qualified_for"]),
         name=data.get("name"), skills=list(data.get("skills", [])), roles=list(data.get("roles", [])),
         training=data.get("training", "qualified"), weekly_cap=data.get("weekly_cap", 3),
-        booked_this_week=data.get("booked_this_week", 0), origin=origin,
+        booked_this_week=data.get("booked_this_week", 0), email=data.get("email"),
+        timezone=data.get("timezone"), working_hours=data.get("working_hours"), busy=data.get("busy"),
+        location=data.get("location"), origin=origin,
     )
 
 

@@ -133,6 +133,9 @@ def validate_item(section_schema: str, item):
         elif kind in ("minimum", "maximum"):
             bound = "at least" if kind == "minimum" else "at most"
             message = f"`{where}` must be {bound} {error.validator_value}, not {value}"
+        elif kind == "not" and list(error.validator_value) == ["required"]:
+            both = error.validator_value["required"]
+            message = f"use one of {' or '.join(f'`{k}`' for k in both)}, not both"
         elif kind == "anyOf" and where == "type":
             message = f"`{value}` is not a valid interview type (write `type` or `type/flavor`)"
         else:

@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from looptool.bank.candidate import Candidate, read_candidate
 from looptool.bank.load import Bank, UsageError, discover
 from looptool.bank.loader import load_text
 from looptool.bank.model import LoopTemplate, Role
 from looptool.bank.resources import bundled_bank
+from looptool.commands import schedule
+from looptool.errors import did_you_mean
 from looptool.fsutil import refuse_inputs
 from looptool.lint import registry, stamp
 from looptool.lint.config import ConfigError, Settings, load_settings
@@ -40,8 +43,11 @@ class PlanRequest:
     interviewers: Path | None = None
     seed: int = 0
     exclude: list = field(default_factory=list)  # paths of earlier plans or id lists
+    candidate: Path | None = None  # --candidate: the candidate file
+    pins: list = field(default_factory=list)  # --pin SLOT=QUESTION_ID, as given
     today: dt.date | None = None  # for lint rules that date things (default: today)
-    day: dt.date | None = None  # the interview day (default: --today, else today)
+    day: dt.date | None = None  # the interview day (default: the working day after --today, else today)
+    timezone: str | None = None  # --timezone: the loop's IANA zone (default: config, else the system's)
     start: str = "09:30"
     break_minutes: int | None = None  # default: the template's
     lunch_after: int | None = None
@@ -88,8 +94,8 @@ def _unread(bank, findings) -> list:
     return [f for f in findings if f.code in _LOST and f.file not in read]
 
 
-def build(request: PlanRequest) -> Plan:
-    """The planned and scheduled loop."""
+def build(request: PlanRequest, warn=lambda message: None) -> Plan:
+    """The planned and scheduled loop; ``warn`` hears what the user should know (a weekend day)."""
     try:
         start = agenda.parse_time(request.start)
     except agenda.AgendaError as exc:
@@ -102,15 +108,17 @@ def build(request: PlanRequest) -> Plan:
         raise UsageError(f"{first.file}:{first.line}:{first.column}: {first.message}; the questions in it "
                          f"cannot be planned (see `looptool lint {first.file}`)")
     pool = load_pool(request.interviewers) if request.interviewers else None
-    excluded = load_excludes(request.exclude)
+    candidate = read_candidate(request.candidate) if request.candidate else Candidate()
+    excluded = load_excludes(request.exclude) | set(candidate.seen)
     today = request.today or dt.date.today()
+    settings = _settings(paths)
     plan = plan_loop(bank, request.level, request.role, seed=request.seed, exclude=excluded, pool=pool,
-                     load_findings=findings, today=today, settings=_settings(paths))
-    try:
-        return agenda.schedule(plan, start, request.day or today,
-                               request.break_minutes, request.lunch_after, request.lunch_minutes)
-    except agenda.AgendaError as exc:
-        raise UsageError(str(exc)) from None
+                     load_findings=findings, today=today, settings=settings,
+                     background=candidate.background, pins=request.pins)
+    return schedule.arrange(plan, start=start, day=request.day, today=today, timezone=request.timezone,
+                            settings=settings, candidate=candidate, pool=pool,
+                            break_minutes=request.break_minutes, lunch_after=request.lunch_after,
+                            lunch_minutes=request.lunch_minutes, warn=warn)
 
 
 def render(plan: Plan, request: PlanRequest) -> str:
@@ -121,21 +129,35 @@ def render(plan: Plan, request: PlanRequest) -> str:
         raise UsageError(str(exc)) from None
 
 
-def run(request: PlanRequest) -> str:
+def run(request: PlanRequest, warn=lambda message: None) -> str:
     """The rendered loop; checks the view and format before doing any work."""
     if request.view not in views.VIEWS:
-        raise UsageError(f"--view: expected one of {', '.join(views.VIEWS)}, not `{request.view}`")
+        raise UsageError(f"--view: expected one of {', '.join(views.VIEWS)}, not `{request.view}`"
+                         + did_you_mean(request.view, views.VIEWS))
     if request.fmt not in views.FORMATS:
-        raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`")
+        raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`"
+                         + did_you_mean(request.fmt, views.FORMATS))
     refuse_inputs(request.output, input_files(request), "--output")
-    return render(build(request), request)
+    return render(build(request, warn), request)
 
 
 def input_files(request: PlanRequest) -> list:
-    """Every file a plan reads: the bank, the pool, the --exclude files and the config file."""
+    """Every file a plan reads: the bank, the pool and the busy calendars it names, the --exclude
+    files, the candidate file and the config file."""
     paths = list(request.bank) or [bundled_bank()]
     pools = discover([request.interviewers]) if request.interviewers else []
-    return [*discover(paths), *pools, *request.exclude, _settings(paths).source]
+    candidate = [request.candidate] if request.candidate else []
+    return [*discover(paths), *pools, *_busy_files(request), *request.exclude, *candidate,
+            _settings(paths).source]
+
+
+def _busy_files(request: PlanRequest) -> list:
+    if not request.interviewers:
+        return []
+    from looptool.commands.calendars import busy_path  # deferred with the calendar reading
+
+    return [busy_path(p.origin.file if p.origin else None, p.busy) for p in load_pool(request.interviewers)
+            if p.busy]
 
 
 # -- what blocks a question -----------------------------------------------------------
@@ -143,22 +165,26 @@ def input_files(request: PlanRequest) -> list:
 
 def plan_loop(bank: Bank, level, role=None, *, seed: int = 0, exclude=(), pool=None, lint_findings=None,
               load_findings=(), today: dt.date | None = None, settings: Settings | None = None,
-              budget: int = NODE_BUDGET) -> Plan:
+              budget: int = NODE_BUDGET, background: str | None = None, pins=()) -> Plan:
     """Resolve ``level`` and ``role``, block what lint errors and ``exclude`` rule out, and plan.
 
     ``lint_findings``: findings about the bank; when None the loop's possible
     questions are linted here (with ``load_findings`` from reading, ``today``
-    for dated checks and ``settings`` from config). Raises UsageError for an
-    unknown level or role, PlanError for a slot that cannot be filled.
+    for dated checks and ``settings`` from config). ``background``: the
+    candidate's; ``pins``: ``SLOT=QUESTION_ID`` texts (``--pin``). Raises
+    UsageError for an unknown level, role, slot or question, PlanError for a
+    loop that cannot be filled.
     """
     template, role_obj = resolve(bank, level, role)
+    pinned = parse_pins(bank, template, pins)
     if lint_findings is None:
         lint_findings = blocking_findings(bank, load_findings, today=today, settings=settings,
                                           questions=possible_questions(bank, template, role_obj))
     blocked = lint_blocks(bank, lint_findings)
     for qid in sorted(set(exclude)):
         blocked.setdefault(qid, EXCLUDED)
-    return make_plan(bank, template, role_obj, pool=pool, seed=seed, blocked=blocked, budget=budget)
+    return make_plan(bank, template, role_obj, pool=pool, seed=seed, blocked=blocked, budget=budget,
+                     background=background, pins=pinned)
 
 
 def blocking_findings(bank: Bank, load_findings=(), *, today: dt.date | None = None,
@@ -198,20 +224,63 @@ def resolve(bank: Bank, level, role=None) -> tuple[LoopTemplate, Role | None]:
     """The loop template and role named on the command line (UsageError if unknown)."""
     named = bank.role(role) if isinstance(role, str) else role  # an alias finds the role's own template too
     template = level if isinstance(level, LoopTemplate) else bank.template_for(str(level), named or role)
+    if template is None and named is not None and bank.template_for(str(level)) is not None:
+        others = ", ".join(f"`{loop.id}` (for {', '.join(loop.roles) or 'any role'})" for loop in bank.loops
+                           if str(level).strip().lower() in (loop.id, loop.level, *loop.aliases))
+        raise UsageError(f"no loop template for level `{level}` suits role {named.id}: the level has {others}")
     if template is None:
-        names = ", ".join(loop.id for loop in bank.loops)
-        aliases = ", ".join(a for loop in bank.loops for a in loop.aliases)
-        raise UsageError(f"unknown level `{level}`; expected one of: {names}"
-                         + (f" (or an alias: {aliases})" if aliases else ""))
+        levels = list(dict.fromkeys(loop.level for loop in bank.loops))
+        names = list(dict.fromkeys([*levels, *(loop.id for loop in bank.loops)]))
+        aliases = list(dict.fromkeys(a for loop in bank.loops for a in loop.aliases))
+        raise UsageError(f"unknown level `{level}`{did_you_mean(str(level), [*names, *aliases], ';')} "
+                         f"expected one of: {', '.join(names)}"
+                         + (f" (or an alias: {', '.join(aliases)})" if aliases else ""))
     if role is None and template.role:
         role = template.role
     if isinstance(role, str):
         found = bank.role(role)
         if found is None:
-            known = ", ".join(r.id for r in bank.roles)
-            raise UsageError(f"unknown role `{role}`; known roles: {known}")
+            known = [r.id for r in bank.roles]
+            named = [*known, *(a for r in bank.roles for a in r.aliases)]
+            raise UsageError(f"unknown role `{role}`{did_you_mean(role, named, ';')} known roles: {', '.join(known)}")
         role = found
+    if role is None and len(template.roles) > 1:
+        raise UsageError(f"loop `{template.id}` is for roles {', '.join(template.roles)}: give one with --role")
     return template, role
+
+
+def parse_pins(bank: Bank, template: LoopTemplate, pins) -> dict[int, str]:
+    """``--pin SLOT=QUESTION_ID`` texts as interview number -> question id. SLOT is an interview's
+    number in the loop (1, 2, ...) or an interview type the loop has exactly once."""
+    slots = template.expanded_slots()
+    out: dict[int, str] = {}
+    for text in pins:
+        where, sep, qid = str(text).partition("=")
+        where, qid = where.strip(), qid.strip()
+        if not sep or not where or not qid:
+            raise UsageError(f"--pin {text}: expected SLOT=QUESTION_ID, e.g. --pin 3=dm-card-fraud-label-delay")
+        if bank.question(qid) is None:
+            ids = [q.id for q in bank.questions]
+            raise UsageError(f"--pin {text}: no question `{qid}` in the bank{did_you_mean(qid, ids)}")
+        out[_pin_slot(template, slots, where, text)] = qid
+    return out
+
+
+def _pin_slot(template: LoopTemplate, slots, where: str, text: str) -> int:
+    if where.isdigit():
+        number = int(where)
+        if not 1 <= number <= len(slots):
+            raise UsageError(f"--pin {text}: loop `{template.id}` has interviews 1 to {len(slots)}")
+        return number
+    numbers = [n for n, slot in enumerate(slots, 1) if where in slot.kinds or where in slot.types]
+    if len(numbers) == 1:
+        return numbers[0]
+    kinds = list(dict.fromkeys(kind for slot in slots for kind in slot.kinds))
+    if numbers:
+        raise UsageError(f"--pin {text}: loop `{template.id}` has {len(numbers)} {where} interviews "
+                         f"({', '.join(map(str, numbers))}); pin one by its number")
+    raise UsageError(f"--pin {text}: loop `{template.id}` has no {where} interview{did_you_mean(where, kinds)}; "
+                     f"give an interview number (1 to {len(slots)}) or one of: {', '.join(kinds)}")
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

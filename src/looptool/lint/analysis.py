@@ -40,7 +40,7 @@ PROMISES = {
     # the conversations are all about the candidate's own path and work
     "project-deep-dive": frozenset({"present-own-work", "behavioural"}),
     "career-chat": frozenset({"career", "behavioural", "present-own-work"}),
-    "behavioral": frozenset({"behavioural", "present-own-work"}),
+    "behavioral": frozenset({"behavioural"}),
 }
 
 # what a request of each kind is, in a message

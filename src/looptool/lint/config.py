@@ -17,6 +17,13 @@ kebab-case, as in ruff::
     [per-path-ignores]               # shell-style globs relative to the config file
     "legacy/*.yaml" = ["stale-problem"]
 
+    [schedule]                       # looptool plan: zone, hours, holidays, invitations
+    timezone = "Europe/London"
+    working-hours = "09:00-18:00"
+    holidays = ["2026-12-25", "2026-12-28"]
+    organizer = "recruiting@example.com"
+    location = "https://meet.example.com/loop"
+
     [[catalogues.stale_topics]]      # extra entries for the data catalogues
     id = "user-user-cf"
     topic = "user-user collaborative filtering"
@@ -31,9 +38,11 @@ Every key is checked: an unknown key, rule, option or level is a
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,9 +50,11 @@ from looptool.bank.catalogues import available, extendable, first_problem
 from looptool.bank.loader import load_bytes
 from looptool.lint import registry
 from looptool.lint.findings import LEVELS
+from looptool.plan.zones import ZoneError, get_zone
 
 CONFIG_NAMES = (".looptool.yaml", "looptool.toml", "pyproject.toml")
-TOP_KEYS = {"select", "ignore", "fail-on", "role", "rules", "per-path-ignores", "catalogues"}
+TOP_KEYS = {"select", "ignore", "fail-on", "role", "rules", "per-path-ignores", "catalogues", "schedule"}
+SCHEDULE_KEYS = ("timezone", "working-hours", "holidays", "organizer", "location")
 
 
 class ConfigError(Exception):
@@ -62,6 +73,7 @@ class Settings:
     rule_options: dict[str, dict] = field(default_factory=dict)  # rule code -> options
     per_path_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
     catalogues: dict[str, list] = field(default_factory=dict)
+    schedule: dict = field(default_factory=dict)  # looptool plan's [schedule] keys, checked (see _schedule)
     root: Path | None = None  # folder of the config file (globs are relative to it)
     source: str | None = None  # the config file, if any
     origins: dict[str, str] = field(default_factory=dict)  # key -> "default" | file | "command line"
@@ -216,6 +228,9 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
         _check_selectors(values, f"per-path-ignores.{pattern}", where)
         settings.per_path_ignores.append((str(pattern), values))
         settings.origins[f"per-path-ignores.{pattern}"] = where
+    for key, value in _mapping(table, "schedule", where).items():
+        settings.schedule[key] = _schedule(str(key), value, where)
+        settings.origins[f"schedule.{key}"] = where
     for name, entries in _mapping(table, "catalogues", where).items():
         if name not in extendable():
             what = ("is read by the question-analysis layer from the bundled data only and cannot be extended"
@@ -231,6 +246,37 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
             raise ConfigError(f"{where}: `catalogues.{name}` {problem}")
         settings.catalogues.setdefault(name, []).extend(entries)
         settings.origins[f"catalogues.{name}"] = where
+
+
+def _schedule(key: str, value, where):
+    """One ``[schedule]`` value, checked; holidays become dates."""
+    at = f"{where}: `schedule.{key}`"
+    if key not in SCHEDULE_KEYS:
+        raise ConfigError(f"{where}: unknown key `schedule.{key}` (keys: {', '.join(SCHEDULE_KEYS)})")
+    if key == "holidays":
+        if not isinstance(value, list):
+            raise ConfigError(f"{at} must be a list of dates (YYYY-MM-DD)")
+        days = []
+        for item in value:
+            try:
+                days.append(item if isinstance(item, dt.date) and not isinstance(item, dt.datetime)
+                            else dt.date.fromisoformat(str(item)))
+            except ValueError:
+                raise ConfigError(f"{at}: `{item}` is not a date (YYYY-MM-DD)") from None
+        return days
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{at} must be a non-empty string, not {value!r}")
+    if key == "timezone":
+        try:
+            get_zone(value)
+        except ZoneError as exc:
+            raise ConfigError(f"{at}: {exc}") from None
+    if key == "working-hours" and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)",
+                                                   value):
+        raise ConfigError(f"{at} must be HH:MM-HH:MM (24-hour), not {value!r}")
+    if key == "organizer" and not re.fullmatch(r"[^@\s]+@[^@\s]+", value):
+        raise ConfigError(f"{at} must be an email address, not {value!r}")
+    return value
 
 
 def _out_of_range(value, default, bounds) -> str | None:
@@ -311,6 +357,9 @@ def describe(settings: Settings) -> list[tuple[str, object, str]]:
                          settings.origins.get(f"rules.{rule.name}.{option}", "default")))
     for pattern, selectors in settings.per_path_ignores:
         rows.append((f"per-path-ignores.{pattern}", selectors, settings.origins.get(f"per-path-ignores.{pattern}")))
+    for key, value in settings.schedule.items():
+        shown = [d.isoformat() for d in value] if key == "holidays" else value
+        rows.append((f"schedule.{key}", shown, settings.origins.get(f"schedule.{key}")))
     for name, entries in settings.catalogues.items():
         rows.append((f"catalogues.{name}", f"+{len(entries)} entries", settings.origins.get(f"catalogues.{name}")))
     return rows

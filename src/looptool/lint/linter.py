@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from looptool.bank.catalogues import available, bundled
 from looptool.bank.load import Bank, UsageError, load_bank
+from looptool.errors import did_you_mean
 from looptool.lint import registry as catalogue
 from looptool.lint import stamp, suppressions
 from looptool.lint.cache import FindingCache, context_key, enabled, whole_bank_key
@@ -99,6 +100,9 @@ def _subjects(rule, bank):
     if rule.scope == "question":
         return bank.questions
     if rule.scope == "loop":
+        # bundled templates pin no question, so a loop rule judges them the same whatever the linted
+        # files hold, and the bundled bank lints clean; what does depend on the linted questions,
+        # whether the planner can fill them, is unfillable-slot's, which checks them all
         return [] if "loops" in bank.fallback else bank.loops
     if rule.scope == "bank":
         return [bank]
@@ -259,8 +263,9 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
     if role_name:
         role = bank.role(role_name)
         if role is None:
-            known = ", ".join(r.id for r in bank.roles)
-            raise UsageError(f"unknown role `{role_name}`; known roles: {known}")
+            known = [r.id for r in bank.roles]
+            hint = did_you_mean(role_name, [*known, *(a for r in bank.roles for a in r.aliases)], ";")
+            raise UsageError(f"unknown role `{role_name}`{hint} known roles: {', '.join(known)}")
     ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
                   extra_catalogues=settings.catalogues, codes=frozenset(codes), ignored_at=settings.ignored_at)
     findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs, use_cache=enabled(options.cache))

@@ -20,6 +20,13 @@ requirement; when a slot leaves them out, these defaults apply:
 
 Nobody appears twice in one loop, as lead or trainee.
 
+**Availability.** Given an ``availability`` per handle
+(``plan.availability``: working hours in their zone, busy times from their
+calendar) and interviews with times, a person leads or shadows only the
+interviews they are free for; when that leaves an interview without a lead
+the error names who is busy (or outside working hours) when. :func:`staff`
+does this for a scheduled plan.
+
 **Preference.** Among assignments that staff every interview, the one with
 the largest total overlap between each lead's ``skills`` and the question's
 skills wins; remaining ties go to a seeded rank of (handle, question), so the
@@ -35,9 +42,11 @@ also meet the slot's level and role requirement; a ``shadow`` only watches.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from looptool.bank.model import LEVEL_RANK, Interviewer, LoopTemplate, Slot
+from looptool.plan.availability import Availability, conflict
 from looptool.plan.feasibility import PlanError, slot_name
 from looptool.plan.matching import hall_set, match
 from looptool.plan.selection import seeded_rank
@@ -121,15 +130,30 @@ def _overlap(person, question) -> int:
     return len(set(person.skills) & set(question.skills))
 
 
-def assign(interviews, pool, level: str, *, seed: int = 0) -> list[tuple[Interviewer, Interviewer | None]]:
-    """(lead, trainee or None) for each interview, in order; AssignError when impossible."""
+def away(person: Interviewer, interview, availability: dict[str, Availability] | None) -> str | None:
+    """Why ``person`` is not free for ``interview`` (busy, outside working hours), or None."""
+    if not availability or person.handle not in availability or interview.start is None:
+        return None
+    return conflict(availability[person.handle], interview.start, interview.end)
+
+
+def assign(interviews, pool, level: str, *, seed: int = 0,
+           availability: dict[str, Availability] | None = None) -> list[tuple[Interviewer, Interviewer | None]]:
+    """(lead, trainee or None) for each interview, in order; AssignError when impossible.
+
+    ``availability``: handle -> when they can interview; people are then given
+    only interviews (with times) they are free for.
+    """
     pool = list(pool)
     needs = [need_for(i.slot, i.question.type, level) for i in interviews]
-    leads = [[j for j, p in enumerate(pool) if can_lead(p, need)] for need in needs]
+    absent = [{p.handle: why for p in pool if (why := away(p, i, availability))} for i in interviews]
+    leads = [[j for j, p in enumerate(pool) if can_lead(p, need) and p.handle not in absent[r]]
+             for r, need in enumerate(needs)]
     owner, stuck = match(leads)
     if stuck is not None:
         raise AssignError(interviews[stuck].number, interviews[stuck].slot,
-                          explain(stuck, needs, leads, owner, pool, [i.number for i in interviews]))
+                          explain(stuck, needs, leads, owner, pool, [i.number for i in interviews],
+                                  absent[stuck]))
     scale = _TIE * len(interviews) + 1
     cost = [[_FORBIDDEN if j not in leads[r] else
              -_overlap(p, i.question) * scale + _tie(seed, p, i) for j, p in enumerate(pool)]
@@ -137,15 +161,23 @@ def assign(interviews, pool, level: str, *, seed: int = 0) -> list[tuple[Intervi
     chosen = min_cost_assignment(cost)
     taken = {chosen[r] for r in range(len(interviews))}
     trainees = [j for j, p in enumerate(pool) if p.is_trainee and j not in taken]
-    shadows = _shadows(interviews, needs, pool, trainees, seed)
+    shadows = _shadows(interviews, needs, pool, trainees, seed, absent)
     return [(pool[chosen[r]], shadows[r]) for r in range(len(interviews))]
+
+
+def staff(plan, pool, availability: dict[str, Availability]):
+    """A copy of the scheduled ``plan`` whose leads and trainees are all free for their interviews,
+    by the same matching and seed (AssignError, naming who is busy when, when impossible)."""
+    pairs = assign(plan.interviews, pool, plan.template.level, seed=plan.seed, availability=availability)
+    return dataclasses.replace(plan, interviews=[dataclasses.replace(i, interviewer=lead, shadow=shadow)
+                                                 for i, (lead, shadow) in zip(plan.interviews, pairs)])
 
 
 def _tie(seed, person, interview) -> int:
     return int.from_bytes(seeded_rank(seed, f"{person.handle}\0{interview.question.id}"), "big") % _TIE
 
 
-def _shadows(interviews, needs, pool, trainees, seed):
+def _shadows(interviews, needs, pool, trainees, seed, absent):
     """At most one trainee per interview, as many interviews as possible."""
     if not trainees:
         return [None] * len(interviews)
@@ -155,7 +187,8 @@ def _shadows(interviews, needs, pool, trainees, seed):
     cost = []
     for r, interview in enumerate(interviews):
         row = [-seat - _overlap(pool[j], interview.question) * scale + _tie(seed, pool[j], interview)
-               if can_shadow(pool[j], needs[r]) else _FORBIDDEN for j in trainees]
+               if can_shadow(pool[j], needs[r]) and pool[j].handle not in absent[r] else _FORBIDDEN
+               for j in trainees]
         row += [0] * n  # "no trainee" seats
         cost.append(row)
     chosen = min_cost_assignment(cost)
@@ -181,8 +214,9 @@ def nobody(need: Need, pool) -> str | None:
     return None
 
 
-def explain(stuck: int, needs, leads, owner, pool, numbers) -> str:
-    """Why interview ``stuck`` cannot get a lead, given a maximal matching ``owner``."""
+def explain(stuck: int, needs, leads, owner, pool, numbers, absent=None) -> str:
+    """Why interview ``stuck`` cannot get a lead, given a maximal matching ``owner`` (``absent``:
+    handle -> why they are not free for it)."""
     need = needs[stuck]
     never = nobody(need, pool)
     if never:
@@ -190,12 +224,16 @@ def explain(stuck: int, needs, leads, owner, pool, numbers) -> str:
     fit = [p for p in pool if not p.is_trainee and need.type in p.qualified_for and meets(p, need)]
     rows, _ = hall_set(leads, owner, stuck)
     busy = {pool[j].handle: numbers[r] for j, r in owner.items() if r in rows}
-    why = [f"{p.handle} at the weekly cap" if p.capacity <= 0 else f"{p.handle} leads slot {busy[p.handle]}"
-           for p in fit if p.capacity <= 0 or p.handle in busy]
+    absent = absent or {}
+    why = [f"{p.handle} is {absent[p.handle]}" if p.handle in absent else
+           f"{p.handle} at the weekly cap" if p.capacity <= 0 else f"{p.handle} leads slot {busy[p.handle]}"
+           for p in fit if p.handle in absent or p.capacity <= 0 or p.handle in busy]
     who = f"{need.level} " + ("interviewer" if len(fit) == 1 else "interviewers")
     all_ = "it is" if len(fit) == 1 else ("both are" if len(fit) == 2 else f"all {len(fit)} are")
+    what = ("not free then" if all(p.handle in absent for p in fit) else
+            "not free then, already used or at their weekly cap" if absent else "already used or at their weekly cap")
     return (f"{need.describe()}; {len(fit)} {who} {'is' if len(fit) == 1 else 'are'} qualified but "
-            f"{all_} already used or at their weekly cap ({'; '.join(why)})")
+            f"{all_} {what} ({'; '.join(why)})")
 
 
 def min_cost_assignment(cost) -> list[int]:

@@ -16,6 +16,21 @@ question, which must still be eligible. No question appears twice in a loop,
 and no two questions of a loop share a ``signal`` (compared without case or
 extra spaces): two interviews after the same evidence waste one of them.
 
+**Must-cover skills.** The skills a loop must test (``feasibility.required``:
+the role's ``must_cover``, else its heaviest skills, plus the template's own)
+are hard constraints: when no question that fits a slot tests one, planning
+fails naming it; otherwise each weighs more than all the other skills
+together in the search below, so the best loop covers them all whenever any
+loop can (and planning fails when none can).
+
+**The candidate.** ``background`` (from the candidate file) blocks deep dives
+written for other backgrounds and, where the bank has one written for theirs,
+makes the deep dive one of those (``selection.for_background``); without a
+background, no deep dive written for particular backgrounds is planned, since
+nothing says the candidate has a PhD or a portfolio. ``pins`` (interview
+number -> question id, from ``--pin``) fix one interview's question, which
+must still be eligible.
+
 **Objective.** With a role, each in-scope skill weighs its ``in_scope``
 weight; without one, every skill the loop's candidates test weighs 1. A
 loop's value is the summed weight of the skills tested by at least one of
@@ -61,7 +76,7 @@ from collections.abc import Mapping
 from looptool.bank.load import Bank
 from looptool.bank.model import LoopTemplate, Role
 from looptool.plan.assign import assign, unstaffable
-from looptool.plan.feasibility import PlanError, check_matchable, slot_fits
+from looptool.plan.feasibility import PlanError, UncoveredError, required, slot_fits
 from looptool.plan.result import Interview, Plan
 from looptool.plan.search import NODE_BUDGET, concrete, objective_for, options_for, search
 from looptool.plan.selection import rejection
@@ -72,20 +87,23 @@ EXCLUDED = "excluded"
 
 
 def make_plan(bank: Bank, template: LoopTemplate, role: Role | None = None, *, pool=None, seed: int = 0,
-              blocked: Mapping[str, str] | None = None, budget: int = NODE_BUDGET) -> Plan:
+              blocked: Mapping[str, str] | None = None, budget: int = NODE_BUDGET,
+              background: str | None = None, pins: Mapping[int, str] | None = None) -> Plan:
     """The best loop for ``template`` and ``role`` (see the module doc).
 
     ``blocked``: question id -> why it may not be chosen (``LINT_ERRORS``,
     ``EXCLUDED`` or any reason to show). ``pool``: interviewers to assign
-    (see ``looptool.plan.assign``). Raises PlanError for a slot that cannot
-    be filled.
+    (see ``looptool.plan.assign``). ``background``: the candidate's, from the
+    candidate file. ``pins``: interview number -> question id. Raises
+    PlanError naming every slot that cannot be filled, or the must-cover
+    skills no loop can test.
     """
     blocked = dict(blocked or {})
     slot_blocked = unstaffable(bank.questions, template, pool) if pool is not None else None
-    fits = slot_fits(bank, template, role, blocked, slot_blocked)
-    check_matchable(fits, template.level, role)
+    fits = slot_fits(bank, template, role, blocked, slot_blocked, background=background, pins=pins)
+    must = required(template, role)
 
-    objective = objective_for(role, fits)
+    objective = objective_for(role, fits, must)
     n = len(fits)
     slot_options = [options_for(f.fit, objective, n, seed) for f in fits]
     repeats = [i > 0 and fits[i].slot is fits[i - 1].slot for i in range(n)]
@@ -93,14 +111,19 @@ def make_plan(bank: Bank, template: LoopTemplate, role: Role | None = None, *, p
     if result is None:  # unreachable: the matching above proved a loop exists
         raise PlanError(fits[0].number, fits[0].slot, "no combination of questions fits")
     questions = concrete(result.chosen)
+    tested = {skill for q in questions for skill in q.skills}
+    missing = [skill for skill in must if skill not in tested]
+    if missing:
+        raise UncoveredError(missing, "no loop of the questions that fit its slots tests them all together")
     interviews = [Interview(f.number, f.slot, q) for f, q in zip(fits, questions)]
     if pool is not None:
         for interview, (lead, shadow) in zip(interviews, assign(interviews, pool, template.level, seed=seed)):
             interview.interviewer, interview.shadow = lead, shadow
-    masks = [objective.mask(q.skills) for q in questions]
+    plain = objective_for(role, fits)  # the score shown is the role's own weighting
+    masks = [plain.mask(q.skills) for q in questions]
     return Plan(
         level=template.level, template=template, role=role, interviews=interviews, seed=seed,
-        score=float(objective.value(masks)), best_possible=float(objective.total),
+        score=float(plain.value(masks)), best_possible=float(plain.total), must_cover=must,
         skipped=_skipped(possible_questions(bank, template, role), blocked),
         excluded=sorted(qid for qid, why in blocked.items() if why == EXCLUDED),
     )

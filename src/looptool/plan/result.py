@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from looptool.bank.candidate import Candidate
 from looptool.bank.model import Interviewer, LoopTemplate, Question, Role, Slot
 
 
@@ -21,8 +22,9 @@ class Interview:
     question: Question
     interviewer: Interviewer | None = None  # the lead, when a pool was given
     shadow: Interviewer | None = None  # a trainee sitting in alongside the lead
-    start: dt.datetime | None = None  # filled in by the agenda
+    start: dt.datetime | None = None  # filled in by the agenda (aware, in the loop's zone, when it has one)
     end: dt.datetime | None = None
+    minutes: int | None = None  # the length given by the agenda (extra time); None: the slot's
 
     @property
     def type(self) -> str:
@@ -30,6 +32,11 @@ class Interview:
 
     @property
     def duration_minutes(self) -> int:
+        return self.slot.minutes if self.minutes is None else self.minutes
+
+    @property
+    def planned_minutes(self) -> int:
+        """The slot's own length, before any extra time."""
         return self.slot.minutes
 
 
@@ -53,8 +60,15 @@ class Plan:
     best_possible: float = 0.0  # the same with every in-scope skill covered
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> questions skipped
     excluded: list[str] = field(default_factory=list)  # ids ruled out by --exclude
+    must_cover: list[str] = field(default_factory=list)  # skills the loop had to test
     breaks: list[Break] = field(default_factory=list)  # filled in by the agenda
-    day: dt.date | None = None
+    day: dt.date | None = None  # the (first) interview day
+    timezone: str | None = None  # the loop's IANA zone; None: floating local times
+    days: list[dt.date] = field(default_factory=list)  # every interview day (more than one: a split loop)
+    candidate: Candidate | None = None  # name, email, zone and accommodations, for the views
+    organizer: str | None = None  # email of whoever sends the invitations
+    location: str | None = None  # where interviews happen (a room or video link) unless the lead has one
+    notices: list[str] = field(default_factory=list)  # what the hiring manager should know (weekend day, ...)
 
     def coverage(self) -> dict[str, list[int]]:
         """Skill id -> numbers of the interviews that test it (role skills first, all listed)."""

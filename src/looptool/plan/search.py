@@ -49,10 +49,16 @@ class Objective:
         return self.weight(covered)
 
 
-def objective_for(role: Role | None, fits) -> Objective:
-    if role is not None:
-        return Objective(role.in_scope)
-    return Objective({skill: 1 for f in fits for q in f.fit for skill in q.skills})
+def objective_for(role: Role | None, fits, must=()) -> Objective:
+    """The role's weights (every skill the loop's candidates test at 1, without a role), with each
+    ``must`` skill raised above the sum of all the others: a loop that covers one more of them
+    always scores higher, so the search meets must-cover skills first whenever it can."""
+    weights = dict(role.in_scope) if role is not None else {skill: 1 for f in fits for q in f.fit
+                                                            for skill in q.skills}
+    boost = sum(weights.values()) + 1
+    for skill in must:
+        weights[skill] = weights.get(skill, 0) + boost
+    return Objective(weights)
 
 
 # -- the search -----------------------------------------------------------------

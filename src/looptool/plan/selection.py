@@ -71,6 +71,24 @@ def candidates(questions, slot: Slot, level: str, role: Role | None, blocked=fro
     return result
 
 
+NO_BACKGROUND = "for a named background (no candidate background given)"
+OTHER_BACKGROUND = "for another background"
+
+
+def background_blocks(questions, background: str | None) -> dict[str, str]:
+    """Question id -> why a question written for some backgrounds only (``backgrounds``) may not be
+    planned for this candidate: it names others, or the candidate's background is not known."""
+    return {q.id: OTHER_BACKGROUND if background else NO_BACKGROUND
+            for q in questions if q.backgrounds and background not in q.backgrounds}
+
+
+def for_background(fit: list[Question], background: str | None) -> list[Question]:
+    """A slot's fitting questions narrowed to those written for the candidate's background, when
+    there are any: a PhD presents research, a self-taught engineer a portfolio project."""
+    own = [q for q in fit if background and background in q.backgrounds]
+    return own or fit
+
+
 def signal_key(question: Question) -> str:
     return _normal(question.signal)
 

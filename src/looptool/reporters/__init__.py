@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import os
 
+from looptool.errors import did_you_mean
+
 # name -> "module:function"; each function is render(result, stream, options) -> None
 REPORTERS = {
     "text": "looptool.reporters.text:render",
@@ -28,5 +30,6 @@ def choose(name: str | None) -> str:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     wanted = name.strip().lower()
     if wanted not in REPORTERS:
-        raise ValueError(f"--format: expected one of {', '.join(REPORTERS)}, not `{name}`")
+        raise ValueError(f"--format: expected one of {', '.join(REPORTERS)}, not `{name}`"
+                         + did_you_mean(name, REPORTERS))
     return wanted

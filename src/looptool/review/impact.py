@@ -4,7 +4,9 @@ it can still cover.
 
 Items are compared by id and content (the parsed YAML), never by line, so
 reformatting or moving a question between files is no change. Plannability
-is the planner's own feasibility test (:func:`looptool.plan.feasibility.unfillable`);
+is the planner's own feasibility test (:func:`looptool.plan.feasibility.unfillable`,
+must-cover skills included) on the template the planner would use
+(``Bank.template_for``: the role's own for the level, else the general one);
 coverage is the share of the role's weighted in-scope skills that some
 question eligible for the loop (:mod:`looptool.plan.selection`) tests.
 """
@@ -108,8 +110,10 @@ def _fits(bank, slot, level, role) -> list[str]:
 
 
 def _unfilled(bank, loop, role) -> list[str]:
-    """The planner's own verdict: each slot it cannot fill, with the reason."""
-    return [f"{error.slot.describe()} ({error.reason})" for error in unfillable(bank, loop, role)]
+    """The planner's own verdict: each slot it cannot fill (or the must-cover skills it cannot
+    test), with the reason."""
+    return [f"{error.slot.describe()} ({error.reason})" if error.slot is not None else error.reason
+            for error in unfillable(bank, loop, role)]
 
 
 def outlook(bank, level: str, role) -> Outlook:

@@ -13,6 +13,12 @@ Compared with the reference composition for the template's `level` (the
   `interviewer_role: hiring-manager`, the staff ML system design without
   `interviewer_level: staff` (on the slot).
 
+A template written for particular roles (`role` or `roles`) that explains
+its mix in a `rationale` departs from the reference on purpose (no
+data-modelling notebook for a backend engineer, say): only the people
+running its interviews are checked. Without a `rationale` it is held to the
+reference like any other template.
+
 A slot matches a reference interview when one of its types is one the
 reference accepts (`coding` accepts any flavour of coding; `coding/math`
 does not accept plain coding); slots and reference interviews are paired
@@ -74,17 +80,33 @@ CODE, NAME, LEVEL, SCOPE = "LT201", "composition", "warning", "loop"
 def check(loop, ctx):
     entries = ctx.catalogue("compositions")
     reference = next((e["interviews"] for e in entries if e.get("level") == loop.level), None)
+    explained = bool(loop.roles and loop.rationale)  # a role's own mix, with its reasons
     restricted = {e["restricted"]: e for e in entries if "restricted" in e and loop.level not in e["levels"]}
-    reserved = yield from _reserved(loop, restricted)
+    reserved = set() if explained else (yield from _reserved(loop, restricted))
     if reference is None:
         return
     seats = [slot for slot in loop.slots for _ in range(slot.count)]
     wanted = [item for item in reference for _ in range(item.get("count", 1))]
     owner = _pair(seats, wanted)
     summary = ", ".join(f"{item.get('count', 1)} {_label(item)}" for item in reference)
-    yield from _missing(loop, reference, wanted, owner, summary)
-    yield from _extra(loop, seats, set(owner.values()), reserved, summary)
+    if not explained:
+        yield from _missing(loop, reference, wanted, owner, summary)
+        yield from _extra(loop, seats, set(owner.values()), reserved, summary)
     yield from _runners(seats, wanted, owner)
+    if explained:
+        yield from _restricted_runners(loop, restricted)
+
+
+def _restricted_runners(loop, restricted):
+    """A role's template may use an interview reserved for other levels, but only run by whoever the
+    reference asks for there (an ML system design below staff still needs a staff interviewer)."""
+    for slot in loop.slots:
+        for kind in dict.fromkeys(t for t in slot.types if t in restricted):
+            level = restricted[kind].get("interviewer_level")
+            if level and LEVEL_RANK.get(slot.interviewer_level, -1) < LEVEL_RANK[level]:
+                yield Problem(f"`{kind}` below the {' and '.join(restricted[kind]['levels'])} loop needs a "
+                              f"{level}-level interviewer to give a trustworthy signal: add "
+                              f"`interviewer_level: {level}`", ("slots", slot.index))
 
 
 def _reserved(loop, restricted):

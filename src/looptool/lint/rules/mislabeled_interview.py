@@ -36,7 +36,10 @@
   career, describe a past situation), and the finding is raised only when
   none of the requests is one the type promises: a `system-design` made of
   "What is sharding?" and "Explain CAP", a `behavioral` question that asks
-  "Why do you want to work here?", a `data-modeling` round that is a theory
+  "Why do you want to work here?" or "What project are you on now?" (a
+  behavioral round promises past situations and what the candidate did in
+  them; a project tour is a deep dive's, motivations and strengths a career
+  chat's), a `data-modeling` round that is a theory
   quiz, a `career-chat` that is a technical grilling. The message quotes the
   sentence. A prompt with no recognisable request is left alone.
 

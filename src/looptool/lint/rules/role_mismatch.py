@@ -91,9 +91,10 @@ def _roles(question, ctx):
     if ctx.role is not None:
         found[ctx.role.id] = (ctx.role, "")
     for loop in ctx.bank.loops:
-        role = ctx.bank.role(loop.role) if loop.role else None
-        if role is not None and role.id not in found and any(s.question == question.id for s in loop.slots):
-            found[role.id] = (role, f" (loop `{loop.id}` pins this question)")
+        if not any(s.question == question.id for s in loop.slots):
+            continue
+        for role in filter(None, map(ctx.bank.role, loop.roles)):
+            found.setdefault(role.id, (role, f" (loop `{loop.id}` pins this question)"))
     return list(found.values())
 
 

@@ -11,14 +11,16 @@ questions are never used, so they are skipped):
   signal and the evidence of its passing rubric bands) centres on a topic
   from the dated catalogue `stale_topics`, such as a fixed chunk-and-embed
   retrieval pipeline, or text classification by training a classifier on
-  embeddings or TF-IDF features. An entry counts only from its `since` date.
+  embeddings or TF-IDF features, or code built on an API its tool has
+  removed (TensorFlow 1 sessions, pandas' `DataFrame.append`, NumPy's
+  `np.float`, Python 2). An entry counts only from its `since` date.
   A question that frames the topic around the modern approach (an agent
   that calls retrieval as a tool, a prompted-LLM baseline, an explicit
   comparison of approaches, or a constraint that rules the modern approach
   out) passes: "this pipeline versus the alternatives" is a comparison,
   "number of intents versus accuracy" is not,
   and so does one that names the old approach as the past system to
-  rebuild today. Whatever its type, a question counts only when it sets
+  rebuild today, or asks to port old code to the current API. Whatever its type, a question counts only when it sets
   the candidate a task (design, implement, solve, work on data) that the
   old approach would answer ("implement eye detection with Haar
   cascades", "how would you use bag of words for text classification");

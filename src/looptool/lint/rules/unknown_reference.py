@@ -1,8 +1,9 @@
 """A skill id that the taxonomy does not define.
 
 ## What it flags
-A skill named by a question (`skills`), a role (`in_scope`, `out_of_scope`)
-or an interviewer (`skills`) that is not in the skill taxonomy: the
+A skill named by a question (`skills`), a role (`in_scope`, `out_of_scope`,
+`must_cover`), a loop template (`must_cover`) or an interviewer (`skills`)
+that is not in the skill taxonomy: the
 `skills:` section of the bank, or the bundled taxonomy when the bank has
 none.
 
@@ -53,9 +54,15 @@ def check(bank, ctx):
             for skill in role.in_scope:
                 if skill not in known:
                     yield Problem(_unknown(skill, known), ("in_scope", skill), at=role, subject=role.id, on_key=True)
-            for i, skill in enumerate(role.out_of_scope):
+            for key in ("out_of_scope", "must_cover"):
+                for i, skill in enumerate(getattr(role, key) or ()):
+                    if skill not in known:
+                        yield Problem(_unknown(skill, known), (key, i), at=role, subject=role.id)
+    if "loops" not in bank.fallback:
+        for loop in bank.loops:
+            for i, skill in enumerate(loop.must_cover):
                 if skill not in known:
-                    yield Problem(_unknown(skill, known), ("out_of_scope", i), at=role, subject=role.id)
+                    yield Problem(_unknown(skill, known), ("must_cover", i), at=loop, subject=loop.id)
     for person in bank.interviewers:
         for i, skill in enumerate(person.skills):
             if skill not in known:

@@ -25,7 +25,8 @@ def render(doc: dict) -> str:
 
 
 def _title(doc: dict, prefix: str = "") -> list[str]:
-    return [f"# {prefix}{d.heading(doc)}", "", d.day_line(doc), ""]
+    return [f"# {prefix}{d.heading(doc)}", "", d.day_line(doc), "",
+            *[line for line in d.context_lines(doc) for line in (line, "")]]
 
 
 def _agenda(doc: dict) -> list[str]:

@@ -21,12 +21,16 @@ from looptool.plan.views import document as d
 WIDTH = 100
 
 
+NARROW = 100  # below this many columns the interviewers share a column with the interview's kind
+
+
 def render(doc: dict, color: bool = False, width: int = WIDTH) -> str:
+    """``doc`` as text ``width`` columns wide: words wrap, ids never split."""
     out = StringIO()
     console = Console(file=out, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, markup=False, highlight=False,
                       emoji=False, soft_wrap=False, legacy_windows=False, force_jupyter=False)
-    for renderable in RENDERERS[doc["view"]](doc):
+    for renderable in RENDERERS[doc["view"]](doc, width):
         console.print(renderable)
     if color:
         return out.getvalue()
@@ -34,33 +38,42 @@ def render(doc: dict, color: bool = False, width: int = WIDTH) -> str:
 
 
 def _title(doc: dict, prefix: str = "") -> list:
-    return [Text(prefix + d.heading(doc), style="bold"), Text(d.day_line(doc)), Text()]
+    return [Text(prefix + d.heading(doc), style="bold"), Text(d.day_line(doc)),
+            *[Text(line) for line in d.context_lines(doc)], Text()]
 
 
-# Columns whose text may be long take the room that is left; names stay compact.
+# Columns whose text may be long take the room that is left; names stay compact. The question
+# column comes first: it is never narrower than its longest id, so no id is split.
 COLUMN_OPTIONS = {"Question": {"ratio": 1}, "Evidence": {"ratio": 1}, "Interviewer": {"max_width": 22}}
+NARROW_OPTIONS = {"Interview": {"max_width": 16}}  # kind and interviewers, in a narrow panel agenda
 
 
-def _table(columns, rows, **options) -> Table:
+def _table(columns, rows, widest: dict | None = None, narrow: bool = False, **options) -> Table:
     expand = any("ratio" in COLUMN_OPTIONS.get(c, {}) for c in columns)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand, **options)
     for column in columns:
-        table.add_column(column, overflow="fold", **COLUMN_OPTIONS.get(column, {}))
+        settings = {**COLUMN_OPTIONS.get(column, {}), **(NARROW_OPTIONS.get(column, {}) if narrow else {})}
+        if widest and column in widest:
+            settings["min_width"] = widest[column]
+        table.add_column(column, overflow="fold", **settings)
     for row in rows:
         table.add_row(*row)
     return table
 
 
-def _agenda(doc: dict) -> Table:
-    columns, rows = d.agenda_table(doc, compact=True)
-    return _table(columns, [[Text(c, style="dim") for c in cells] if is_break else cells for is_break, cells in rows])
+def _agenda(doc: dict, width: int = WIDTH) -> Table:
+    narrow = width < NARROW
+    columns, rows = d.agenda_table(doc, compact=True, narrow=narrow)
+    widest = {"Question": max(map(len, d.question_ids(doc)), default=0)}
+    return _table(columns, [[Text(c, style="dim") for c in cells] if is_break else cells for is_break, cells in rows],
+                  widest=widest, narrow=narrow and doc["view"] != "candidate")
 
 
-def _panel(doc: dict) -> list:
+def _panel(doc: dict, width: int = WIDTH) -> list:
     columns, rows = d.coverage_table(doc)
     matrix = _table(columns, rows, title="Coverage", title_justify="left", title_style="bold")
     lines = [Text(line) for line in (*d.coverage_lines(doc), "", *d.summary_lines(doc))]
-    return [*_title(doc), _agenda(doc), Text(), matrix, *lines]
+    return [*_title(doc), _agenda(doc, width), Text(), matrix, *lines]
 
 
 def _part(part: d.Part) -> Group:
@@ -75,7 +88,7 @@ def _part(part: d.Part) -> Group:
     return Group(label, *[Text(f"- {entry}") for entry in part.items], Text())
 
 
-def _interviewer(doc: dict) -> list:
+def _interviewer(doc: dict, width: int = WIDTH) -> list:
     out = _title(doc, prefix="Interviewer kits: ")
     for item in doc["interviews"]:
         body = Group(*[_part(p) for p in d.parts(doc, item)])
@@ -83,8 +96,8 @@ def _interviewer(doc: dict) -> list:
     return out
 
 
-def _candidate(doc: dict) -> list:
-    out = [*_title(doc, prefix="Your interview day: "), _agenda(doc), Text(),
+def _candidate(doc: dict, width: int = WIDTH) -> list:
+    out = [*_title(doc, prefix="Your interview day: "), _agenda(doc, width), Text(),
            Text("What each interview is like", style="bold"), Text()]
     for kind in doc["kinds"]:
         out.append(Panel(Group(*[_part(p) for p in d.kind_parts(kind)]), title=kind["name"], title_align="left",
