@@ -51,6 +51,7 @@ EXPECTED = {
     "stale-problem.yaml": {"LT101": 2},  # an old review date and a superseded topic
     "unfillable-slot.yaml": {"LT231": 1},
     "unreachable-threshold.yaml": {"LT204": 1},
+    "unevidenced-skill.yaml": {"LT125": 1},
     "unsafe-tag.yaml": {"LT003": 1},
     "vague-scenario.yaml": {"LT111": 1},
 }

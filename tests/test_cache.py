@@ -130,3 +130,42 @@ def test_the_cache_keeps_at_most_max_entries(cli, cached, tmp_path, monkeypatch)
     monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
     cli("lint", _bank(tmp_path), "--today", "2026-11-24", "--format", "json")
     assert len(_entries(cached)) == 4
+
+
+def _near_duplicate_bank(tmp_path):
+    bank = _bank(tmp_path)
+    coding = bank / "questions" / "coding.yaml"
+    # a second copy of the planted question: a bank-wide (near-duplicate) finding to cache
+    text = coding.read_text(encoding="utf-8")
+    planted = text[text.index("  - id: planted-vague"):]
+    coding.write_text(text + planted.replace("planted-vague", "planted-twin"), encoding="utf-8")
+    return bank
+
+
+def test_bank_wide_findings_are_reused_until_any_file_changes(cli, cached, tmp_path, monkeypatch):
+    from looptool.lint.rules import near_duplicate
+
+    bank = _near_duplicate_bank(tmp_path)
+    cold = _findings(cli, bank)
+    assert any(code == "LT301" for _, _, code, _ in cold[1])
+    calls = []
+    real = near_duplicate._shared_ranks  # called once per run of the rule
+    monkeypatch.setattr(near_duplicate, "_shared_ranks", lambda runs: calls.append(1) or real(runs))
+    assert _findings(cli, bank) == cold and calls == []  # warm: the bank-wide rules did not run
+    other = bank / "questions" / "system-design.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    assert _findings(cli, bank) == cold and calls == [1]  # any file changed: they ran again
+    (bank / "looptool.toml").write_text('[per-path-ignores]\n"questions/coding.yaml" = ["LT231"]\n',
+                                        encoding="utf-8")
+    _findings(cli, bank)
+    assert calls == [1, 1]  # the per-path ignores are part of the key
+
+
+def test_a_tampered_bank_wide_entry_is_a_miss(cli, cached, tmp_path):
+    bank = _near_duplicate_bank(tmp_path)
+    cold = _findings(cli, bank)
+    (entry,) = [p for p in cached.rglob("bank-*.json")]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["findings"][0]["file"] = 5
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert _findings(cli, bank) == cold

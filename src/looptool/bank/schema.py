@@ -32,7 +32,8 @@ def item_validator(section_schema: str):
     return Draft202012Validator(item_def, format_checker=FormatChecker())
 
 
-def _valid_date(value) -> bool:
+def valid_date(value) -> bool:
+    """Whether ``value`` is a YYYY-MM-DD date string (the schemas' `date` format)."""
     import datetime as dt
 
     try:
@@ -55,7 +56,7 @@ def fast_validator(section_schema: str):
 
     schema = load_schema(section_schema)
     (item_def,) = schema["$defs"].values()
-    check = fastjsonschema.compile(dict(item_def), formats={"date": _valid_date})
+    check = fastjsonschema.compile(dict(item_def), formats={"date": valid_date})
 
     def is_valid(item) -> bool:
         try:

@@ -9,7 +9,8 @@ artefact to build (``solution``) and whether it names people affected, a
 situation going wrong or an outcome wanted (``framing``). Rules are policies
 over that evidence and quote it in their messages.
 
-The cues are data (``data/question_cues.yaml``), compiled once. The analysis
+The cues are data (``data/question_cues.yaml``), compiled once, and matched
+by the one engine every catalogue uses (:mod:`looptool.lint.matching`). The analysis
 is pure: it reads a :class:`~looptool.model.Question` and nothing else, and it
 is memoised on the question, so however many rules ask, the text is read once.
 """
@@ -19,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
-from looptool.bank.catalogues import bundled
+from looptool.bank.catalogues import bundled, compile_error
+from looptool.lint.matching import Matcher, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
              "present-own-work", "analyse-data")
@@ -58,8 +60,12 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, bullets and numbering removed; indented code lines left out."""
-    if not text:
-        return []
+    return list(_sentences(text)) if text else []
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Split once per text: several rules and parts of the analysis read the same fields."""
     prose = "\n".join(line for line in text.splitlines() if not _CODE_LINE.match(line))
     prose = prose.translate(_QUOTES)
     out = []
@@ -67,35 +73,31 @@ def sentences(text: str) -> list[str]:
         part = " ".join(_BULLET.sub("", part.strip()).split())
         if part and not _NUMBERING.fullmatch(part):
             out.append(part)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class _Cue:
     kind: str
-    start: re.Pattern | None
-    anywhere: re.Pattern | None
-    unless: re.Pattern | None
+    start: Matcher | None
+    anywhere: Matcher | None
+    unless: Matcher | None
     terms: frozenset
 
     def find(self, sentence: str) -> str | None:
-        if self.unless and self.unless.search(sentence):
-            return None
-        if self.start and (m := self.start.match(sentence)):
-            return m.group(0)
-        if self.anywhere and (m := self.anywhere.search(sentence)):
-            return m.group(0)
-        return None
+        m = (self.start and self.start.match(sentence)) or (self.anywhere and self.anywhere.search(sentence))
+        # the exemption is read only for a sentence that asks: most do not
+        return m.group(0) if m and not (self.unless and self.unless.search(sentence)) else None
 
 
-def _join(patterns) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+def _join(patterns) -> Matcher | None:
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def _join_words(patterns) -> re.Pattern | None:
+def _join_words(patterns) -> Matcher | None:
     """Like ``_join`` for patterns that start at a word: the gate in front lets re skip every position
     that is not the start of a word before trying the alternatives (about twice as fast)."""
-    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I) if patterns else None
+    return compile_pattern(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")") if patterns else None
 
 
 # what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
@@ -108,6 +110,13 @@ def _word_started(patterns) -> bool:
 
 @cache
 def _cues() -> dict[str, _Cue]:
+    try:
+        return _compile_cues()
+    except re.error as exc:
+        raise compile_error(exc, ["question_cues"]) from None
+
+
+def _compile_cues() -> dict[str, _Cue]:
     out = {}
     for entry in bundled("question_cues"):
         out[entry["kind"]] = _Cue(
@@ -216,7 +225,14 @@ def _analyse(question) -> Analysis:
 
 
 @cache
-def _skill_cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _skill_cues() -> tuple[tuple[str, Matcher], ...]:
+    try:
+        return _compile_skill_cues()
+    except re.error as exc:
+        raise compile_error(exc, ["skill_cues"]) from None
+
+
+def _compile_skill_cues() -> tuple[tuple[str, Matcher], ...]:
     return tuple((entry["skill"], _join(entry.get("anywhere", ()))) for entry in bundled("skill_cues")
                  if entry.get("anywhere"))
 

@@ -5,8 +5,10 @@ file depend only on the file's bytes and on the run's context: looptool's
 own code and catalogues, the selected rules and their options, the extra
 catalogue entries, ``--today``, the role, and the bank's skills, roles and
 loop templates (role-mismatch reads those). The cache key hashes all of
-that, so a changed file, rule, option or date is simply a miss. Bank-wide
-rules (duplicates, unfillable slots, near-duplicates) always run.
+that, so a changed file, rule, option or date is simply a miss. The findings
+of the bank-wide rules (duplicates, unfillable slots, near-duplicates) are
+kept as one more entry of the same context, keyed by every file's path and
+content and by the per-path ignores: any change to any file runs them again.
 
 Entries live under the user's cache folder (``$LOOPTOOL_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/looptool``, else ``~/.cache/looptool``), never beside the
@@ -85,9 +87,11 @@ def _checksum(rows) -> str:
     return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
 
 
-def _valid_row(row) -> bool:
-    """Whether a cached row is a finding a rule could have made."""
-    if not isinstance(row, dict) or set(row) != set(_FIELDS):
+def _valid_row(row, with_file: bool = False) -> bool:
+    """Whether a cached row is a finding a rule could have made (``with_file``: naming its file)."""
+    if not isinstance(row, dict) or set(row) != set(_FIELDS) | ({"file"} if with_file else set()):
+        return False
+    if with_file and not isinstance(row["file"], str):
         return False
     ints = ("line", "column", "document")
     return (all(type(row[k]) is int and row[k] >= 0 for k in ints)
@@ -107,8 +111,9 @@ class FindingCache:
     def _path(self, content_hash: str) -> Path:
         return self.dir / f"{content_hash}.json"
 
-    def get(self, content_hash: str, file: str) -> list[Finding] | None:
-        """The findings cached for this content, or None (a miss) unless the entry proves itself."""
+    def get(self, content_hash: str, file: str | None) -> list[Finding] | None:
+        """The findings cached for this content, or None (a miss) unless the entry proves itself.
+        ``file``: the file they are in, or None when each row names its own (a whole-bank entry)."""
         try:
             entry = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -118,16 +123,19 @@ class FindingCache:
             return None
         rows = entry.get("findings")
         if not isinstance(rows, list) or entry.get("checksum") != _checksum(rows) \
-                or not all(map(_valid_row, rows)):
+                or not all(_valid_row(row, file is None) for row in rows):
             return None
         try:
             os.utime(self._path(content_hash))  # recently used: pruned last
         except OSError:
             pass
-        return [Finding(**{**row, "file": file, "path": tuple(row["path"])}) for row in rows]
+        return [Finding(**{**row, "file": row["file"] if file is None else file, "path": tuple(row["path"])})
+                for row in rows]
 
-    def put(self, content_hash: str, findings: list[Finding]) -> None:
-        rows = [{k: v for k, v in asdict(f).items() if k != "file"} for f in findings]
+    def put(self, content_hash: str, findings: list[Finding], keep_file: bool = False) -> None:
+        """Store ``findings`` for this content; ``keep_file``: each row names its file (read back
+        with ``get(content_hash, None)``)."""
+        rows = [{k: v for k, v in asdict(f).items() if keep_file or k != "file"} for f in findings]
         rows = json.loads(json.dumps(rows))  # as they will read back (tuples become lists)
         entry = {"version": __version__, "context": self.context, "content": content_hash,
                  "checksum": _checksum(rows), "findings": rows}
@@ -150,6 +158,16 @@ class FindingCache:
                 old.unlink(missing_ok=True)
         except OSError:  # pruning, like caching, only ever saves space or time
             pass
+
+
+def whole_bank_key(bank, ignored_at=None) -> str:
+    """What the bank-wide rules' findings depend on besides the context: every file's path and
+    content, and which rules are ignored in each file (a rule may leave a problem to another rule
+    only when that one is reported there)."""
+    files = sorted(bank.hashes.items())
+    ignores = None if ignored_at is None else [[file, sorted(ignored_at(file))] for file, _ in files]
+    payload = json.dumps(["whole-bank", files, ignores], sort_keys=True)
+    return "bank-" + hashlib.sha256(payload.encode()).hexdigest()
 
 
 def _age(path: Path):

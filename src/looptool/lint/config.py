@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from looptool.bank.catalogues import PATTERN_KEYS, available, extendable, pattern_problem, shape, shapes
+from looptool.bank.catalogues import available, extendable, first_problem
 from looptool.bank.loader import load_bytes
 from looptool.lint import registry
 from looptool.lint.findings import LEVELS
@@ -239,8 +239,11 @@ def apply_table(settings: Settings, table: dict, where: str) -> None:
                               f"{', '.join(extendable())})")
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ConfigError(f"{where}: `catalogues.{name}` must be a list of entries (mappings)")
-        for number, entry in enumerate(entries, 1):
-            _check_catalogue_entry(name, number, entry, where)
+        # checked here, at load, against the catalogue's schema, so a bad entry or pattern is
+        # named before any file is linted
+        problem = first_problem(name, entries, patterns=True, labels=False)
+        if problem:
+            raise ConfigError(f"{where}: `catalogues.{name}` {problem}")
         settings.catalogues.setdefault(name, []).extend(entries)
         settings.origins[f"catalogues.{name}"] = where
 
@@ -274,35 +277,6 @@ def _schedule(key: str, value, where):
     if key == "organizer" and not re.fullmatch(r"[^@\s]+@[^@\s]+", value):
         raise ConfigError(f"{at} must be an email address, not {value!r}")
     return value
-
-
-def _check_catalogue_entry(name: str, number: int, entry: dict, where) -> None:
-    """An extra catalogue entry may use only the keys the bundled entries use, each with a value
-    of the kind they hold there; dates must be dates, and every pattern must compile and be safe
-    to run (checked here, at load, so a bad one is named before any file is linted)."""
-
-    known = shapes(name)
-    unknown = sorted(str(key) for key in entry if key not in known)
-    if unknown:
-        raise ConfigError(f"{where}: `catalogues.{name}` entry {number} has unknown key `{unknown[0]}` "
-                          f"(keys: {', '.join(sorted(known))})")
-    at = f"{where}: `catalogues.{name}` entry {number}"
-    since = entry.get("since")
-    if since is not None and not isinstance(since, dt.date):
-        try:
-            dt.date.fromisoformat(str(since))
-        except ValueError:
-            raise ConfigError(f"{at}: `since` must be a date (YYYY-MM-DD), not {since!r}") from None
-    for key, value in entry.items():
-        kind = shape(value)
-        if key != "since" and kind not in known[key] and not (kind == "list" and any(
-                k.startswith("list") for k in known[key])):
-            raise ConfigError(f"{at}: `{key}` must be {' or '.join(sorted(known[key]))}, not {kind} ({value!r})")
-        if key in PATTERN_KEYS.get(name, ()):
-            for pattern in value:
-                problem = pattern_problem(pattern)
-                if problem:
-                    raise ConfigError(f"{at}: `{key}` pattern {pattern!r} {problem}")
 
 
 def _out_of_range(value, default, bounds) -> str | None:

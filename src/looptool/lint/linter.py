@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from looptool.bank.catalogues import bundled
+from looptool.bank.catalogues import available, bundled
 from looptool.bank.load import Bank, UsageError, load_bank
 from looptool.errors import did_you_mean
 from looptool.lint import registry as catalogue
 from looptool.lint import stamp, suppressions
-from looptool.lint.cache import FindingCache, context_key, enabled
+from looptool.lint.cache import FindingCache, context_key, enabled, whole_bank_key
 from looptool.lint.config import Settings
 from looptool.lint.findings import Finding, sort_findings
 from looptool.lint.rules import unreadable_file
@@ -34,6 +34,15 @@ class Context:
     extra_catalogues: dict = field(default_factory=dict)  # name -> entries from config
     codes: frozenset | None = None  # the rules this run reports (None: all)
     ignored_at: object = None  # file -> codes ignored there (config per-path ignores)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key, make):
+        """``make()``, computed once per context: matchers compiled from its catalogues, which
+        do not change during a run, instead of once per question."""
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = make()
+        return found
 
     def reports(self, code: str, file: str) -> bool:
         """Whether a finding of rule ``code`` in ``file`` would reach the report;
@@ -117,16 +126,20 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
     they run in forked workers over contiguous slices of the questions;
     findings are sorted afterwards, so the output is the same either way."""
     rule_options = rule_options or {}
+    for name in available():  # read and check every catalogue here, before any worker starts
+        bundled(name)
     selected = [r for r in catalogue.catalogue() if r.check is not None and r.code in codes]
     per_question = [r for r in selected if r.scope == "question"]
     whole = [r for r in selected if r.scope != "question"]
-    out = _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
     if not per_question:
-        return out
-    store = None
+        return _run(whole, lambda rule: _subjects(rule, bank), ctx, rule_options)
+    out: list[Finding] = []
+    store = whole_found = None
     todo = bank.questions if questions is None else list(questions)
     if use_cache:
         store = FindingCache(context_key(bank, codes, rule_options, ctx.extra_catalogues, ctx.today, ctx.role))
+        whole_key = whole_bank_key(bank, ctx.ignored_at)
+        whole_found = store.get(whole_key, None)
         wanted, todo = todo, []
         for file, in_file in _by_file(wanted).items():
             hit = store.get(bank.hashes[file], file) if file in bank.hashes else None
@@ -134,7 +147,15 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
                 todo += in_file
             else:
                 out += hit
-    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs)
+    # the bank-scope rules run here while the workers (if any) judge the questions
+    cached_whole = whole_found
+    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs, meanwhile=lambda: cached_whole if
+                           cached_whole is not None else _run(whole, lambda rule: _subjects(rule, bank), ctx,
+                                                              rule_options))
+    whole_found = fresh.pop(0)
+    out = whole_found + out
+    if store is not None and cached_whole is None:
+        store.put(whole_key, whole_found, keep_file=True)
     if store is not None:
         found = _by_file_findings(fresh)
         for file in _by_file(todo):
@@ -159,10 +180,13 @@ def _by_file_findings(findings) -> dict[str, list]:
     return out
 
 
-def _run_questions(rules, questions, ctx, rule_options, jobs) -> list[Finding]:
+def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list:
+    """``[meanwhile()]`` followed by the question rules' findings; with workers, ``meanwhile``
+    runs in this process while they work."""
     workers = _workers(jobs, len(questions))
     if workers <= 1:
-        return _run(rules, lambda rule: questions, ctx, rule_options)
+        first = meanwhile()
+        return [first, *_run(rules, lambda rule: questions, ctx, rule_options)]
     import multiprocessing
 
     global _FORKED
@@ -172,7 +196,9 @@ def _run_questions(rules, questions, ctx, rule_options, jobs) -> list[Finding]:
     out = []
     try:
         with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-            for part in pool.map(_run_slice, range(len(slices))):
+            pending = pool.map_async(_run_slice, range(len(slices)))
+            out.append(meanwhile())
+            for part in pending.get():
                 out += part
     finally:
         _FORKED = None

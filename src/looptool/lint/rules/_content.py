@@ -22,21 +22,21 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from looptool.errors import UsageError
+from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
+from looptool.lint.matching import Matcher, compile_pattern
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
 
-@lru_cache(maxsize=1024)
-def _compiled(pattern: str) -> re.Pattern:
+def _compiled(pattern: str) -> Matcher:
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return compile_pattern(pattern)
     except (re.error, TypeError) as exc:  # catalogues can come from user configuration
-        raise UsageError(f"catalogue pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        raise compile_error(exc, pattern=pattern) from None
 
 
-def search(pattern: str, text: str) -> re.Match | None:
+def search(pattern: str, text: str):
     prefixes = _prefixes(pattern)
     if prefixes is None:
         return _compiled(pattern).search(text)
@@ -193,6 +193,13 @@ def posed_text(question) -> str:
     scenario = question.scenario
     extra = [scenario.need, *scenario.constraints] if scenario else []
     return _join([question.title, question.prompt, *extra])
+
+
+@_memo
+def posed_sentences(question) -> tuple[tuple[str, ...], str]:
+    """The sentences of the posed text, and them joined by newlines (each a piece of the whole)."""
+    said = tuple(sentences(posed_text(question)))
+    return said, "\n".join(said)
 
 
 @_memo

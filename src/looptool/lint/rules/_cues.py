@@ -11,24 +11,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
+from looptool.lint.matching import Matcher, compile_pattern
 from looptool.lint.rules._text import words
 
 _QUANTITY = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 
-def group(ctx, catalogue: str, key: str, value: str) -> re.Pattern | None:
+def group(ctx, catalogue: str, key: str, value: str) -> Matcher | None:
     """One compiled matcher for every entry of ``catalogue`` whose ``key`` is ``value``."""
+    return ctx.derived(("group", catalogue, key, value), lambda: _group(ctx, catalogue, key, value)) or None
+
+
+def _group(ctx, catalogue, key, value):
     terms, patterns = [], []
     for entry in ctx.catalogue(catalogue):
         if isinstance(entry, dict) and entry.get(key) == value:
             terms += entry.get("terms", [])
             patterns += entry.get("patterns", [])
-    return _compile(tuple(terms), tuple(patterns))
+    try:
+        return _compile(tuple(terms), tuple(patterns)) or False  # False: cached, and nothing to match
+    except re.error as exc:
+        raise compile_error(exc, [catalogue]) from None
 
 
 @lru_cache(maxsize=256)
-def _compile(terms: tuple, patterns: tuple) -> re.Pattern | None:
+def _compile(terms: tuple, patterns: tuple) -> Matcher | None:
     parts = []
     words_first = [t for t in {_normal(t) for t in terms} if t and re.match(r"\w", t)]
     others = [t for t in {_normal(t) for t in terms} if t and not re.match(r"\w", t)]
@@ -39,7 +48,7 @@ def _compile(terms: tuple, patterns: tuple) -> re.Pattern | None:
         parts.append(r"(?<!\w)" + _trie(words_first))
     parts += [_term(t) for t in sorted(others, key=len, reverse=True)]
     parts += [f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts), re.I | re.M) if parts else None
+    return compile_pattern("|".join(parts), re.M) if parts else None
 
 
 def _normal(term) -> str:
@@ -86,7 +95,7 @@ def _term(term) -> str:
     return f"{head}{body}{tail}{end}"
 
 
-def first(matcher: re.Pattern | None, text: str) -> str | None:
+def first(matcher: Matcher | None, text: str) -> str | None:
     """The first phrase ``matcher`` finds in ``text``, as written."""
     if matcher is None or not text:
         return None
@@ -102,7 +111,7 @@ def is_placeholder(text, ctx) -> bool:
     return not bare or (whole is not None and whole.fullmatch(bare) is not None)
 
 
-def leftover(text: str, matcher: re.Pattern | None) -> list[str]:
+def leftover(text: str, matcher: Matcher | None) -> list[str]:
     """The lower-case words of ``text`` that ``matcher`` does not cover."""
     return words(matcher.sub(" ", text) if matcher is not None else text)
 

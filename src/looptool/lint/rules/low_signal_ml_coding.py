@@ -103,6 +103,10 @@ def _coding_task(question) -> bool:
 
 
 def _patterns(ctx) -> dict:
+    return ctx.derived("ml_coding_patterns", lambda: _read_patterns(ctx))
+
+
+def _read_patterns(ctx) -> dict:
     kinds = {"task": [], "boundary": [], "exempt": [], "component": []}
     for entry in ctx.catalogue("ml_coding_patterns"):
         kind = entry.get("kind")

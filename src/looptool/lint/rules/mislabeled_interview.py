@@ -165,6 +165,9 @@ def _system_design(question, ctx):
 
 
 def _ml_system_design(question, ctx):
+    ml = analyse(question).ml  # read first: ml-clothing needs it too, and it rules most questions out
+    if ml.specific or ml.generic:  # ML words after all; a recital on a systems design is ml-clothing's
+        return
     text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
         matcher = group(ctx, _CATALOGUE, "indicator", aside)
@@ -174,9 +177,6 @@ def _ml_system_design(question, ctx):
     posed = "\n".join([question.prompt, *(_scenario_text(question.scenario))])
     if not _find(ctx, "design-system", posed):
         return  # no systems design either: an unframed prompt, vague-scenario's business
-    ml = analyse(question).ml
-    if ml.specific or ml.generic:  # ML words after all; a recital on a systems design is ml-clothing's
-        return
     yield Problem("declared `ml-system-design`, but it poses a systems design and nothing in the prompt, scenario, "
                   "signal or rubric is about ML (no data, labels, quality metric, feedback loop, model or "
                   "model-specific concern): it is a systems round; say what data exists, what the label is and "

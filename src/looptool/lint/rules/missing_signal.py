@@ -55,6 +55,7 @@ questions:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import group, is_placeholder, leftover
@@ -103,6 +104,7 @@ def _hollow(question, ctx) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     word = re.sub(r"'s$", "", word)
     for suffix in ("ing", "ed", "es", "s"):

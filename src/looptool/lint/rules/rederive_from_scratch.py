@@ -77,6 +77,8 @@ from looptool.lint.rules._content import (
     entry_matches,
     finditer,
     found_any,
+    may_match,
+    posed_sentences,
     posed_text,
     sentences,
     visible_text,
@@ -96,11 +98,11 @@ def check(question, ctx):
     phrases = _phrases(ctx)
     if found_any(phrases.get("open-book", ()), visible):
         return  # known methods and libraries are allowed: the question tests using them, not recalling them
-    for entry in ctx.catalogue("landmark_algorithms"):
-        listed = _listed_at(entry, question.relies_on)
+    for entry, known in _entries(ctx):
+        listed = _listed_at(known, question.relies_on) if question.relies_on else None
         # cheap tests first: the "handed over" scan is only needed for an entry that applies
         posed_problem = listed is None and entry_matches(entry, posed)
-        if listed is None and not posed_problem and not _asked_by_name(entry, posed, phrases):
+        if listed is None and not posed_problem and not _asked_by_name(entry, question, phrases):
             continue
         if _handed_over(entry, visible, phrases):
             continue
@@ -121,6 +123,10 @@ def check(question, ctx):
 
 
 def _phrases(ctx) -> dict:
+    return ctx.derived("method_phrases", lambda: _read_phrases(ctx))
+
+
+def _read_phrases(ctx) -> dict:
     kinds = {"recall": [], "given": [], "produce": [], "open-book": []}
     for entry in ctx.catalogue("method_phrases"):
         kinds.setdefault(entry.get("kind"), []).extend(entry.get("patterns", ()))
@@ -148,10 +154,17 @@ def _offered(sentence, name, phrases, textbook=False) -> bool:
     return found_any(phrases["given"], before[last.end():])
 
 
-def _asked_by_name(entry, posed, phrases) -> bool:
+def _asked_by_name(entry, question, phrases) -> bool:
     """The method's own name is the object of a produce verb ("implement HyperLogLog")."""
-    return any(_built(sentence[:name.start()], phrases) for sentence in sentences(posed)
-               for pattern in entry.get("own_names", ()) for name in finditer(pattern, sentence))
+    names = entry.get("own_names", ())
+    if not names:
+        return False
+    said, joined = posed_sentences(question)
+    # each sentence is a piece of the joined text: a name that cannot occur there occurs in none
+    if not any(may_match(p, joined) for p in names):
+        return False
+    return any(_built(sentence[:name.start()], phrases) for sentence in said
+               for pattern in names for name in finditer(pattern, sentence))
 
 
 def _built(before, phrases) -> bool:
@@ -160,8 +173,14 @@ def _built(before, phrases) -> bool:
                for p in phrases["produce"] for verb in finditer(p, before))
 
 
-def _listed_at(entry, relies_on) -> int | None:
-    known = {_slug(entry.get("id", "")), *(_slug(a) for a in entry.get("aliases", ()))} - {""}
+def _entries(ctx) -> list:
+    """Each landmark with the slugs that name it in `relies_on` (read once per run)."""
+    return ctx.derived("landmark_algorithms", lambda: [
+        (entry, {_slug(entry.get("id", "")), *(_slug(a) for a in entry.get("aliases", ()))} - {""})
+        for entry in ctx.catalogue("landmark_algorithms")])
+
+
+def _listed_at(known, relies_on) -> int | None:
     return next((i for i, item in enumerate(relies_on) if _slug(item) in known), None)
 
 

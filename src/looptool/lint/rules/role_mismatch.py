@@ -15,7 +15,9 @@ question to a slot (`question:`). Then a question is reported when
 The test is the planner's own (`selection.rejection`), so a question this
 rule reports is exactly one the planner would refuse for the role. Without a
 role the rule reports nothing; skills missing from the taxonomy are
-`unknown-reference`'s business.
+`unknown-reference`'s business, and a declared skill whose vocabulary the
+text never uses is `unevidenced-skill`'s (LT125, an info note, with or
+without a role).
 
 ## Why it matters
 A round that tests what the job does not need measures the wrong thing and

@@ -1,0 +1,101 @@
+"""The matching engine (lint/matching.py) finds exactly what `re` finds ignoring case.
+
+Its shortcut (a lower-cased pattern over lower-cased ASCII text) is only a
+speed-up: every catalogue pattern, over the bundled bank's wording in three
+casings and with non-ASCII text mixed in, must give the same matches, spans,
+groups and substitutions as the original pattern compiled with IGNORECASE.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from looptool.bank.catalogues import available, bundled, pattern_keys
+from looptool.bank.load import load_bank
+from looptool.bank.resources import bundled_bank
+from looptool.lint.matching import Matcher, compile_pattern
+
+
+def _patterns() -> list[str]:
+    found = []
+    for name in available():
+        for entry in bundled(name):
+            for key in pattern_keys().get(name, ()):
+                found += list(entry.get(key, ()))
+    return sorted(set(found))
+
+
+def _texts() -> list[str]:
+    bank, _ = load_bank([bundled_bank()])
+    texts = [t for q in bank.questions[::3] for t in (q.title, q.prompt, q.signal) if t]
+    return texts + [t.upper() for t in texts[:20]] + [t.title() for t in texts[:20]] + [
+        "Design a CAFÉ ordering SYSTEM", "İstanbul KNOWS ſtreams", "GloVe embeddings", "glove EMBEDDINGS"]
+
+
+PATTERNS, TEXTS = _patterns(), _texts()
+
+
+def _same(pattern: str, text: str, flags: int = 0) -> None:
+    mine, theirs = Matcher(pattern, flags), re.compile(pattern, flags | re.IGNORECASE)
+    found, expected = mine.search(text), theirs.search(text)
+    assert (found is None) == (expected is None), (pattern, text)
+    if found is not None:
+        assert found.span() == expected.span() and found.group(0) == expected.group(0), (pattern, text)
+        assert [found.group(i) for i in range(1, theirs.groups + 1)] == list(expected.groups()), (pattern, text)
+    assert [m.span() for m in mine.finditer(text)] == [m.span() for m in theirs.finditer(text)], (pattern, text)
+    assert mine.sub(" ", text) == theirs.sub(" ", text), (pattern, text)
+    assert (mine.match(text) is None) == (theirs.match(text) is None), (pattern, text)
+    assert (mine.fullmatch(text) is None) == (theirs.fullmatch(text) is None), (pattern, text)
+
+
+def test_many_catalogue_patterns_take_the_shortcut():
+    assert len(PATTERNS) > 300
+    assert sum(Matcher(p).folded is not None for p in PATTERNS) > 0.9 * len(PATTERNS)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_every_catalogue_pattern_matches_as_re_does(pattern):
+    for text in TEXTS:
+        _same(pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [r"(?-i:GloVe)|word2vec", r"\x41pple", r"[A-z]+", r"(?i)x", r"\N{LATIN SMALL LETTER A}"])
+def test_patterns_whose_meaning_lower_casing_changes_run_as_written(pattern):
+    assert Matcher(pattern).folded is None
+    for text in ["GloVe and glove", "Apple apple", "[Zebra]", "x X"]:
+        _same(pattern, text)
+
+
+def test_ranges_within_one_case_or_without_letters_take_the_shortcut():
+    for pattern in (r"[A-Z]{2,}", r"[a-f0-9]+", r"[!-/]", r"[\w-]+", r"[^A-Z]x"):
+        assert Matcher(pattern).folded is not None, pattern
+        for text in ["ABC def", "C0FFEE cafe", "a!b", "well-known", "Ax bx"]:
+            _same(pattern, text)
+
+
+def test_text_that_is_not_ascii_runs_the_pattern_as_written():
+    # re folds the long s and the Kelvin sign to s and k; str.lower does not: no shortcut there
+    for pattern, text in [("stream", "ſtream"), ("kelvin", "\u212aelvin"), ("istanbul", "İstanbul")]:
+        _same(pattern, text)
+        assert bool(Matcher(pattern).search(text)) == bool(re.search(pattern, text, re.I))
+
+
+def test_multiline_flag_is_kept():
+    _same(r"^\s*def\b", "x = 1\n    DEF f():", re.M)
+
+
+def test_compiled_once():
+    assert compile_pattern("abc") is compile_pattern("abc")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(PATTERNS), words=st.lists(
+    st.sampled_from(["Design", "a", "SYSTEM", "the", "label", "Arrives", "weeks", "later", "Bezier", "control",
+                     "points", "café", "(", ")", "-", "1,000", "GPU", "kernel", "Implement", "HyperLogLog", "?",
+                     "users", "are", "LOSING", "money", "so", "that", "\n"]), max_size=30))
+def test_random_wording_matches_as_re_does(pattern, words):
+    _same(pattern, " ".join(words))
