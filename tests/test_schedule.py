@@ -148,8 +148,12 @@ def test_a_london_loop_with_a_new_york_candidate_has_the_right_instants(cli, tmp
     assert doc["interviews"][0]["candidate_time"] == {
         "timezone": "America/New_York", "start": f"{day}T0{9 - hours_apart}:30-04:00",
         "end": f"{day}T{10 - hours_apart:02d}:15-04:00"}
+    first_break = doc["breaks"][0]
+    assert first_break["candidate_time"]["timezone"] == "America/New_York"
+    assert first_break["candidate_time"]["start"] == doc["interviews"][0]["candidate_time"]["end"]
     text = cli(*args, "--view", "candidate").out
     assert "Europe/London time" in text and "Your local time (America/New_York)" in text
+    assert f"10:15-10:25   {10 - hours_apart:02d}:15-{10 - hours_apart:02d}:25   Break (10 min)" in text
     assert f"09:30-10:15   0{9 - hours_apart}:30-{10 - hours_apart:02d}:15" in text
     markdown = cli(*args, "--view", "panel", "--format", "markdown").out
     assert "Europe/London time" in markdown and f"cand. 0{9 - hours_apart}:30" in markdown

@@ -98,7 +98,7 @@ def _document(plan: Plan, view: str, handle: str | None) -> dict:
         "total_minutes": agenda.total_minutes(plan),
         "interview_minutes": agenda.interview_minutes(plan),
         "interview_count": len(plan.interviews),
-        "breaks": [_break(b) for b in plan.breaks],
+        "breaks": [{**_break(b), **_local_times(plan)(b)} for b in plan.breaks],
         "timezone": plan.timezone,
         "dates": [day.isoformat() for day in plan.days or [plan.day]],
         "candidate": _candidate(plan, view),
@@ -167,7 +167,7 @@ def _span_in(start, end, timezone: str) -> dict:
 
 
 def _local_times(plan: Plan):
-    """Per interview: the candidate's local time where their zone is not the loop's
+    """Per interview or break: the candidate's local time where their zone is not the loop's
     (``candidate_time``), else nothing."""
     zone = plan.candidate.timezone if plan.candidate is not None else None
     if not zone or not plan.timezone or zone == plan.timezone or not plan.interviews:
@@ -525,7 +525,8 @@ def agenda_table(doc: dict, compact: bool = False,
             at = columns.index("Question" if "Question" in columns else "Interview")
             rows.append((True, [""] * at + [label]))
         if what == "break":
-            cells = [span(entry), *([""] if theirs and doc["view"] == "candidate" else []),
+            local = span(entry["candidate_time"]) if "candidate_time" in entry else ""
+            cells = [span(entry), *([local] if theirs and doc["view"] == "candidate" else []),
                      f"{'Lunch' if entry['lunch'] else 'Break'} ({duration(entry['minutes'])})"]
             rows.append((True, cells if doc["view"] == "candidate" else ["", *cells]))
         elif doc["view"] == "candidate":
