@@ -31,6 +31,21 @@ def test_each_kind_of_request_is_recognised(prompt, kind):
     assert kind in analyse(_question(prompt)).kinds()
 
 
+@pytest.mark.parametrize("prompt,kinds", [
+    # general practice, no system of its own: knowledge, not design
+    ("How do you design for high availability?", {"recall"}),
+    ("How would you refactor a legacy system?", {"recall"}),
+    ("How should we deal with schema evolution?", {"recall"}),
+    ("What is a contract-first API design?", {"recall"}),
+    # a system of its own, or a problem in one: design work
+    ("How would you design a URL shortener?", {"design", "solve"}),
+    ("How would you design a system that books rides for 2 million riders?", {"design", "solve"}),
+    ("How do you scale a chat service to 10 million users?", {"design", "solve"}),
+])
+def test_a_question_about_general_practice_asks_for_knowledge(prompt, kinds):
+    assert analyse(_question(prompt)).kinds() == kinds
+
+
 def test_a_question_about_the_candidates_own_past_is_not_recall():
     analysis = analyse(_question("What is the most constructive feedback you have received in your career?"))
     assert "recall" not in analysis.kinds()

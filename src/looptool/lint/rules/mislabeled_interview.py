@@ -35,7 +35,10 @@
   math items, work on a dataset, present their own project, talk about their
   career, describe a past situation), and the finding is raised only when
   none of the requests is one the type promises: a `system-design` made of
-  "What is sharding?" and "Explain CAP", a `behavioral` question that asks
+  "What is sharding?" and "Explain CAP" (or "How do you design for high
+  availability?", "How would you refactor a legacy system?": general
+  practice with no system of its own is knowledge to recall), a
+  `behavioral` question that asks
   "Why do you want to work here?" or "What project are you on now?" (a
   behavioral round promises past situations and what the candidate did in
   them; a project tour is a deep dive's, motivations and strengths a career
