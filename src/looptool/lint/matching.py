@@ -38,11 +38,12 @@ class Matcher:
     """A case-insensitive pattern with the methods the rules use; each finds what ``re`` would
     with the original pattern over the original text (a match's groups are that text's own)."""
 
-    __slots__ = ("pattern", "flags", "folded", "_original")
+    __slots__ = ("pattern", "flags", "folded", "needles", "_original")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
         self.folded = _folded_pattern(pattern, self.flags)
+        self.needles = needles(pattern, self.flags)
         self._original = None if self.folded is not None else re.compile(pattern, flags | re.IGNORECASE)
 
     @property
@@ -55,7 +56,18 @@ class Matcher:
     def _folded_for(self, text: str):
         return self.folded if self.folded is not None and text.isascii() else None
 
+    def absent(self, text: str) -> bool:
+        """True when ``text`` certainly holds no match: it is ASCII and holds none of the
+        literal pieces every match contains (see :func:`needles`), a few fast substring scans
+        instead of running the pattern at every position."""
+        if self.needles is None or not text.isascii():
+            return False
+        lowered = _lower(text)
+        return not any(needle in lowered for needle in self.needles)
+
     def search(self, text: str, pos: int = 0):
+        if self.absent(text):
+            return None
         folded = self._folded_for(text)
         if folded is None:
             return self.original.search(text, pos)
@@ -74,6 +86,8 @@ class Matcher:
         return _found(text, folded.fullmatch(_lower(text)))
 
     def finditer(self, text: str):
+        if self.absent(text):
+            return iter(())
         folded = self._folded_for(text)
         if folded is None:
             return self.original.finditer(text)
@@ -133,6 +147,66 @@ def compile_pattern(pattern: str, flags: int = 0) -> Matcher:
 @lru_cache(maxsize=256)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-cased literal strings at least one of which every match of ``pattern`` contains, or
+    None when no such set is known (then the pattern always runs).
+
+    Read from the parsed pattern: a run of literal characters in a sequence, the union of the
+    alternatives' needles for an alternation (each alternative must have some), the body of a
+    group or of a repeat taken at least once. Of a sequence's candidates the one whose shortest
+    needle is longest is kept; needles shorter than two characters, or holding characters other
+    than ASCII (which may match ASCII text ignoring case), are not used. Over ASCII text,
+    lower-casing both sides keeps the test true wherever the pattern matches, case-insensitive
+    or not, so skipping text that holds no needle never changes a result."""
+    import re._parser as parser
+
+    try:
+        found = _needles_of(list(parser.parse(pattern, flags)))
+    except (re.error, RecursionError, OverflowError, TypeError):
+        return None
+    return tuple(sorted(set(found))) if found else None
+
+
+def _needles_of(items) -> list[str] | None:
+    from re import _constants as c
+
+    candidates, run = [], []
+
+    def close_run():
+        if run:
+            literal = "".join(run).lower()
+            if len(literal) >= 2 and literal.isascii():
+                candidates.append([literal])
+            run.clear()
+
+    for op, arg in items:
+        if op is c.LITERAL:
+            run.append(chr(arg))
+            continue
+        close_run()
+        inner = None
+        if op is c.BRANCH:
+            inner = []
+            for branch in arg[1]:
+                found = _needles_of(list(branch))
+                if found is None:
+                    inner = None
+                    break
+                inner += found
+        elif op is c.SUBPATTERN:
+            inner = _needles_of(list(arg[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _needles_of(list(arg[2]))
+        elif op is c.ATOMIC_GROUP:
+            inner = _needles_of(list(arg))
+        if inner:
+            candidates.append(inner)
+    close_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda found: (min(map(len, found)), -len(found)))
 
 
 def _folded_pattern(pattern: str, flags: int) -> re.Pattern | None:
