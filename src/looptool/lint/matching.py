@@ -62,8 +62,7 @@ class Matcher:
         instead of running the pattern at every position."""
         if self.needles is None or not text.isascii():
             return False
-        lowered = _lower(text)
-        return not any(needle in lowered for needle in self.needles)
+        return not any(map(_lower(text).__contains__, self.needles))
 
     def search(self, text: str, pos: int = 0):
         if self.absent(text):
@@ -166,7 +165,10 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         found = _needles_of(list(parser.parse(pattern, flags)))
     except (re.error, RecursionError, OverflowError, TypeError):
         return None
-    return tuple(sorted(set(found))) if found else None
+    if not found:
+        return None
+    found = set(found)  # a needle holding another adds nothing: the shorter one is there whenever it is
+    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
 
 
 def _needles_of(items) -> list[str] | None:

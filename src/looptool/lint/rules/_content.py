@@ -68,8 +68,7 @@ def may_match(pattern: str, text: str) -> bool:
     prefixes = _prefixes(pattern)
     if prefixes is None:
         return True
-    lowered = _lower(text)
-    return any(prefix in lowered for prefix in prefixes)
+    return any(map(_lower(text).__contains__, prefixes))
 
 
 def finditer(pattern: str, text: str):
