@@ -89,10 +89,13 @@ def test_multiline_flag_is_kept():
 
 
 @pytest.mark.parametrize("pattern, expected", [
-    (r"\bxrange\(|\.iter(items|keys)\(\)|(^|\n)\s*print\s+x", (".iter", "print", "xrange(")),
+    (r"\bxrange\(|\.iter(items|keys)\(\)|(^|\n)\s*print\s+x", (".iteritems()", ".iterkeys()", "print", "xrange(")),
+    (r"\b(np|numpy)\.(int|bool)\b", ("np.bool", "np.int", "numpy.bool", "numpy.int")),  # fixed pieces joined
+    (r"\bembeds?\b|vectori[sz]e", ("embed", "vectorise", "vectorize")),  # a needle holding another is dropped
     (r"(?-i:GloVe)|Word2Vec", ("glove", "word2vec")),
     (r"(?:foo)+ba[rz]?", ("foo",)),
-    (r"a(bc)?d", None),  # no literal of two characters every match holds
+    (r"a(bc)?d", ("abcd", "ad")),
+    (r"a\w?d", None),  # no literal of two characters every match holds
     (r"x|\w+", None),  # one alternative holds no literal
     (r"caf\u00e9s", None),  # not ASCII: re may match it to ASCII text ignoring case
     (r"(?:abc){0,3}z", None),  # a repeat that may be taken no times

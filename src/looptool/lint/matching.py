@@ -152,9 +152,10 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Lower-cased literal strings at least one of which every match of ``pattern`` contains, or
     None when no such set is known (then the pattern always runs).
 
-    Read from the parsed pattern: a run of literal characters in a sequence, the union of the
-    alternatives' needles for an alternation (each alternative must have some), the body of a
-    group or of a repeat taken at least once. Of a sequence's candidates the one whose shortest
+    Read from the parsed pattern: a run of pieces that spell few fixed strings (literal
+    characters, sets of them, alternations of such runs, one of them made optional) gives those
+    strings; an alternation gives the union of its alternatives' needles (each must have some);
+    a group or a repeat taken at least once gives its body's. Of a sequence's candidates the one whose shortest
     needle is longest is kept; needles shorter than two characters, or holding characters other
     than ASCII (which may match ASCII text ignoring case), are not used. Over ASCII text,
     lower-casing both sides keeps the test true wherever the pattern matches, case-insensitive
@@ -171,23 +172,30 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
 
 
+NEEDLE_PRODUCT_LIMIT = 64  # the most strings a run of fixed pieces ("(np|numpy)\\.(float|int)") spells out
+
+
 def _needles_of(items) -> list[str] | None:
     from re import _constants as c
 
-    candidates, run = [], []
+    candidates, run = [], [""]  # run: the strings the current run of fixed pieces spells
 
     def close_run():
-        if run:
-            literal = "".join(run).lower()
-            if len(literal) >= 2 and literal.isascii():
-                candidates.append([literal])
-            run.clear()
+        if any(run):
+            found = {text.lower() for text in run}
+            if all(len(text) >= 2 and text.isascii() for text in found):
+                candidates.append(sorted(found))
+        run[:] = [""]
 
     for op, arg in items:
-        if op is c.LITERAL:
-            run.append(chr(arg))
+        exact = _exact(op, arg, c)
+        if exact is not None and len(run) * len(exact) <= NEEDLE_PRODUCT_LIMIT:
+            run[:] = [a + b for a in run for b in exact]
             continue
         close_run()
+        if exact is not None:  # too many spellings to join on: start a new run with this piece
+            run[:] = exact
+            continue
         inner = None
         if op is c.BRANCH:
             inner = []
@@ -209,6 +217,41 @@ def _needles_of(items) -> list[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda found: (min(map(len, found)), -len(found)))
+
+
+def _exact(op, arg, c) -> list[str] | None:
+    """The strings a piece of a pattern matches when they are few and fixed (a literal, a set of
+    literal characters, an alternation or group of such pieces, one made optional), else None."""
+    if op is c.LITERAL:
+        return [chr(arg)]
+    if op is c.IN:
+        if all(item_op is c.LITERAL for item_op, _ in arg) and len(arg) <= 8:
+            return [chr(item_arg) for _, item_arg in arg]
+        return None
+    if op is c.SUBPATTERN:
+        return _exact_sequence(list(arg[-1]), c)
+    if op is c.BRANCH:
+        out = []
+        for branch in arg[1]:
+            found = _exact_sequence(list(branch), c)
+            if found is None:
+                return None
+            out += found
+        return out if len(out) <= NEEDLE_PRODUCT_LIMIT else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        found = _exact_sequence(list(arg[2]), c)
+        return None if found is None else ["", *found]
+    return None
+
+
+def _exact_sequence(items, c) -> list[str] | None:
+    out = [""]
+    for op, arg in items:
+        found = _exact(op, arg, c)
+        if found is None or len(out) * len(found) > NEEDLE_PRODUCT_LIMIT:
+            return None
+        out = [a + b for a in out for b in found]
+    return out
 
 
 def _folded_pattern(pattern: str, flags: int) -> re.Pattern | None:
