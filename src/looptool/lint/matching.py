@@ -38,12 +38,13 @@ class Matcher:
     """A case-insensitive pattern with the methods the rules use; each finds what ``re`` would
     with the original pattern over the original text (a match's groups are that text's own)."""
 
-    __slots__ = ("pattern", "flags", "folded", "needles", "_original")
+    __slots__ = ("pattern", "flags", "folded", "needles", "_gate_from", "_original")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
         self.folded = _folded_pattern(pattern, self.flags)
         self.needles = needles(pattern, self.flags)
+        self._gate_from = NEEDLE_TEXT_RATIO * len(self.needles or ())
         self._original = None if self.folded is not None else re.compile(pattern, flags | re.IGNORECASE)
 
     @property
@@ -59,8 +60,9 @@ class Matcher:
     def absent(self, text: str) -> bool:
         """True when ``text`` certainly holds no match: it is ASCII and holds none of the
         literal pieces every match contains (see :func:`needles`), a few fast substring scans
-        instead of running the pattern at every position."""
-        if self.needles is None or not text.isascii():
+        instead of running the pattern at every position. Only for text long enough that
+        the scans cost less than the pattern would (the answer is the same either way)."""
+        if self.needles is None or len(text) < self._gate_from or not text.isascii():
             return False
         return not any(map(_lower(text).__contains__, self.needles))
 
@@ -155,11 +157,12 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     Read from the parsed pattern: a run of pieces that spell few fixed strings (literal
     characters, sets of them, alternations of such runs, one of them made optional) gives those
     strings; an alternation gives the union of its alternatives' needles (each must have some);
-    a group or a repeat taken at least once gives its body's. Of a sequence's candidates the one whose shortest
-    needle is longest is kept; needles shorter than two characters, or holding characters other
-    than ASCII (which may match ASCII text ignoring case), are not used. Over ASCII text,
-    lower-casing both sides keeps the test true wherever the pattern matches, case-insensitive
-    or not, so skipping text that holds no needle never changes a result."""
+    a group or a repeat taken at least once gives its body's. Of a sequence's candidates the one
+    whose shortest needle is longest (up to four characters; then the fewest needles) is kept;
+    needles shorter than two characters, or holding characters other than ASCII (which may
+    match ASCII text ignoring case), are not used. Over ASCII text, lower-casing both sides
+    keeps the test true wherever the pattern matches, case-insensitive or not, so skipping text
+    that holds no needle never changes a result."""
     import re._parser as parser
 
     try:
@@ -172,6 +175,7 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
 
 
+NEEDLE_TEXT_RATIO = 8  # needles are looked for only in text at least this many characters per needle long
 NEEDLE_PRODUCT_LIMIT = 64  # the most strings a run of fixed pieces ("(np|numpy)\\.(float|int)") spells out
 
 
@@ -216,7 +220,8 @@ def _needles_of(items) -> list[str] | None:
     close_run()
     if not candidates:
         return None
-    return max(candidates, key=lambda found: (min(map(len, found)), -len(found)))
+    # past four characters a needle is rare enough: then fewer needles, fewer scans
+    return max(candidates, key=lambda found: (min(4, *map(len, found)), -len(found)))
 
 
 def _exact(op, arg, c) -> list[str] | None:
