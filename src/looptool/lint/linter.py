@@ -192,6 +192,10 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     import multiprocessing
 
     global _FORKED
+    # judge the first question here: what every question needs once (catalogue matchers, cue
+    # patterns) is then built before the fork, once, instead of once in each worker
+    warm = _run(rules, lambda rule: questions[:1], ctx, rule_options)
+    questions = questions[1:]
     size = -(-len(questions) // workers)
     slices = [questions[i:i + size] for i in range(0, len(questions), size)]
     _FORKED = (rules, slices, ctx, rule_options)
@@ -200,6 +204,7 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
         with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
             pending = pool.map_async(_run_slice, range(len(slices)))
             out.append(meanwhile())
+            out += warm
             for part in pending.get():
                 out += part
     finally:
