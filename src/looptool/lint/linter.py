@@ -196,13 +196,14 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     # patterns) is then built before the fork, once, instead of once in each worker
     warm = _run(rules, lambda rule: questions[:1], ctx, rule_options)
     questions = questions[1:]
-    size = -(-len(questions) // workers)
+    # several slices a worker: one that finishes early takes the next, so none waits on another
+    size = -(-len(questions) // (workers * SLICES_PER_WORKER))
     slices = [questions[i:i + size] for i in range(0, len(questions), size)]
     _FORKED = (rules, slices, ctx, rule_options)
     out = []
     try:
-        with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-            pending = pool.map_async(_run_slice, range(len(slices)))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending = pool.map_async(_run_slice, range(len(slices)), chunksize=1)
             out.append(meanwhile())
             out += warm
             for part in pending.get():
@@ -212,6 +213,7 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     return out
 
 
+SLICES_PER_WORKER = 4
 _FORKED = None  # what forked workers read: they inherit it instead of unpickling the bank
 
 
