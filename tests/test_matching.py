@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from looptool.bank.catalogues import available, bundled, pattern_keys
 from looptool.bank.load import load_bank
 from looptool.bank.resources import bundled_bank
-from looptool.lint.matching import Matcher, compile_pattern
+from looptool.lint.matching import Matcher, compile_pattern, needles
 
 
 def _patterns() -> list[str]:
@@ -86,6 +86,30 @@ def test_text_that_is_not_ascii_runs_the_pattern_as_written():
 
 def test_multiline_flag_is_kept():
     _same(r"^\s*def\b", "x = 1\n    DEF f():", re.M)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bxrange\(|\.iter(items|keys)\(\)|(^|\n)\s*print\s+x", (".iteritems()", ".iterkeys()", "print", "xrange(")),
+    (r"\b(np|numpy)\.(int|bool)\b", ("np.bool", "np.int", "numpy.bool", "numpy.int")),  # fixed pieces joined
+    (r"\bembeds?\b|vectori[sz]e", ("embed", "vectorise", "vectorize")),  # a needle holding another is dropped
+    (r"(?-i:GloVe)|Word2Vec", ("glove", "word2vec")),
+    (r"(?:foo)+ba[rz]?", ("foo",)),
+    (r"a(bc)?d", ("abcd", "ad")),
+    (r"a\w?d", None),  # no literal of two characters every match holds
+    (r"x|\w+", None),  # one alternative holds no literal
+    (r"caf\u00e9s", None),  # not ASCII: re may match it to ASCII text ignoring case
+    (r"(?:abc){0,3}z", None),  # a repeat that may be taken no times
+])
+def test_needles_are_literals_every_match_holds(pattern, expected):
+    assert needles(pattern) == expected
+
+
+def test_text_without_a_needle_is_skipped_and_matches_nothing():
+    matcher = Matcher(r"\bxrange\(|(^|\n)\s*print\s+\w")
+    assert matcher.absent("for i in range(3): pass") and matcher.search("for i in range(3): pass") is None
+    assert not matcher.absent("PRINT x") and matcher.search("PRINT x").group(0) == "PRINT x"
+    assert not matcher.absent("print ſ")  # not ASCII: the pattern runs
+    assert sum(Matcher(p).needles is not None for p in PATTERNS) > 0.5 * len(PATTERNS)
 
 
 def test_compiled_once():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import yaml
 
+from looptool.bank.load import UsageError
 from looptool.bank.loader import load_bytes
 from looptool.bank.resources import bundled_bank
 from looptool.lint.linter import PARALLEL_MIN_QUESTIONS, LintOptions, _workers, lint
@@ -36,3 +38,22 @@ def test_small_banks_and_jobs_1_stay_serial():
     assert _workers(1, 10_000) == 1
     assert _workers(0, PARALLEL_MIN_QUESTIONS - 1) == 1
     assert _workers(8, 10_000) >= 1
+
+
+def test_lint_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    _big_bank(tmp_path, copies=1)
+    today = dt.date(2026, 11, 24)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    lint([tmp_path], LintOptions(today=today, jobs=1))
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the bank collectable again
+    with pytest.raises(UsageError):  # also when the run stops early
+        lint([tmp_path], LintOptions(today=today, jobs=1, role="no-such-role"))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        lint([tmp_path], LintOptions(today=today, jobs=1))
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()

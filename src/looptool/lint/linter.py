@@ -10,6 +10,8 @@ the questions lint errors block.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from looptool.bank.catalogues import available, bundled
@@ -190,14 +192,20 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     import multiprocessing
 
     global _FORKED
-    size = -(-len(questions) // workers)
+    # judge the first question here: what every question needs once (catalogue matchers, cue
+    # patterns) is then built before the fork, once, instead of once in each worker
+    warm = _run(rules, lambda rule: questions[:1], ctx, rule_options)
+    questions = questions[1:]
+    # several slices a worker: one that finishes early takes the next, so none waits on another
+    size = -(-len(questions) // (workers * SLICES_PER_WORKER))
     slices = [questions[i:i + size] for i in range(0, len(questions), size)]
     _FORKED = (rules, slices, ctx, rule_options)
     out = []
     try:
-        with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-            pending = pool.map_async(_run_slice, range(len(slices)))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending = pool.map_async(_run_slice, range(len(slices)), chunksize=1)
             out.append(meanwhile())
+            out += warm
             for part in pending.get():
                 out += part
     finally:
@@ -205,6 +213,7 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     return out
 
 
+SLICES_PER_WORKER = 4
 _FORKED = None  # what forked workers read: they inherit it instead of unpickling the bank
 
 
@@ -257,16 +266,42 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
     options = options or LintOptions()
     settings = options.settings or Settings()
     codes = selected_rules(options.select or settings.select, [*settings.ignore, *options.ignore])
-    bank, findings = read_bank(paths)
-    role = None
-    role_name = options.role or settings.role
-    if role_name:
-        role = bank.role(role_name)
-        if role is None:
-            known = [r.id for r in bank.roles]
-            hint = did_you_mean(role_name, [*known, *(a for r in bank.roles for a in r.aliases)], ";")
-            raise UsageError(f"unknown role `{role_name}`{hint} known roles: {', '.join(known)}")
-    ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
-                  extra_catalogues=settings.catalogues, codes=frozenset(codes), ignored_at=settings.ignored_at)
-    findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs, use_cache=enabled(options.cache))
+    with _bank_set_aside() as loaded:
+        bank, findings = read_bank(paths)
+        loaded()
+        role = None
+        role_name = options.role or settings.role
+        if role_name:
+            role = bank.role(role_name)
+            if role is None:
+                known = [r.id for r in bank.roles]
+                hint = did_you_mean(role_name, [*known, *(a for r in bank.roles for a in r.aliases)], ";")
+                raise UsageError(f"unknown role `{role_name}`{hint} known roles: {', '.join(known)}")
+        ctx = Context(bank=bank, today=options.today or dt.date.today(), role=role,
+                      extra_catalogues=settings.catalogues, codes=frozenset(codes), ignored_at=settings.ignored_at)
+        findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs,
+                              use_cache=enabled(options.cache))
     return LintResult(sort_findings(findings), bank)
+
+
+@contextmanager
+def _bank_set_aside():
+    """Python's cycle collector kept off the bank for one run. While the bank loads it is off:
+    loading builds many containers and no garbage cycles, and the collector would walk the
+    growing bank again and again. Once the bank is read (the caller calls what this yields) its
+    objects are frozen, so the collections the rules cause skip them, and a forked worker does
+    not copy every page the collector would touch. Afterwards they are collectable as before."""
+    was_on = gc.isenabled()
+    gc.disable()
+
+    def loaded():
+        gc.freeze()
+        if was_on:
+            gc.enable()
+
+    try:
+        yield loaded
+    finally:
+        gc.unfreeze()
+        if was_on:
+            gc.enable()

@@ -38,11 +38,13 @@ class Matcher:
     """A case-insensitive pattern with the methods the rules use; each finds what ``re`` would
     with the original pattern over the original text (a match's groups are that text's own)."""
 
-    __slots__ = ("pattern", "flags", "folded", "_original")
+    __slots__ = ("pattern", "flags", "folded", "needles", "_gate_from", "_original")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
         self.folded = _folded_pattern(pattern, self.flags)
+        self.needles = needles(pattern, self.flags)
+        self._gate_from = NEEDLE_TEXT_RATIO * len(self.needles or ())
         self._original = None if self.folded is not None else re.compile(pattern, flags | re.IGNORECASE)
 
     @property
@@ -55,7 +57,18 @@ class Matcher:
     def _folded_for(self, text: str):
         return self.folded if self.folded is not None and text.isascii() else None
 
+    def absent(self, text: str) -> bool:
+        """True when ``text`` certainly holds no match: it is ASCII and holds none of the
+        literal pieces every match contains (see :func:`needles`), a few fast substring scans
+        instead of running the pattern at every position. Only for text long enough that
+        the scans cost less than the pattern would (the answer is the same either way)."""
+        if self.needles is None or len(text) < self._gate_from or not text.isascii():
+            return False
+        return not any(map(_lower(text).__contains__, self.needles))
+
     def search(self, text: str, pos: int = 0):
+        if self.absent(text):
+            return None
         folded = self._folded_for(text)
         if folded is None:
             return self.original.search(text, pos)
@@ -74,6 +87,8 @@ class Matcher:
         return _found(text, folded.fullmatch(_lower(text)))
 
     def finditer(self, text: str):
+        if self.absent(text):
+            return iter(())
         folded = self._folded_for(text)
         if folded is None:
             return self.original.finditer(text)
@@ -133,6 +148,115 @@ def compile_pattern(pattern: str, flags: int = 0) -> Matcher:
 @lru_cache(maxsize=256)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-cased literal strings at least one of which every match of ``pattern`` contains, or
+    None when no such set is known (then the pattern always runs).
+
+    Read from the parsed pattern: a run of pieces that spell few fixed strings (literal
+    characters, sets of them, alternations of such runs, one of them made optional) gives those
+    strings; an alternation gives the union of its alternatives' needles (each must have some);
+    a group or a repeat taken at least once gives its body's. Of a sequence's candidates the one
+    whose shortest needle is longest (up to four characters; then the fewest needles) is kept;
+    needles shorter than two characters, or holding characters other than ASCII (which may
+    match ASCII text ignoring case), are not used. Over ASCII text, lower-casing both sides
+    keeps the test true wherever the pattern matches, case-insensitive or not, so skipping text
+    that holds no needle never changes a result."""
+    import re._parser as parser
+
+    try:
+        found = _needles_of(list(parser.parse(pattern, flags)))
+    except (re.error, RecursionError, OverflowError, TypeError):
+        return None
+    if not found:
+        return None
+    found = set(found)  # a needle holding another adds nothing: the shorter one is there whenever it is
+    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+
+
+NEEDLE_TEXT_RATIO = 8  # needles are looked for only in text at least this many characters per needle long
+NEEDLE_PRODUCT_LIMIT = 64  # the most strings a run of fixed pieces ("(np|numpy)\\.(float|int)") spells out
+
+
+def _needles_of(items) -> list[str] | None:
+    from re import _constants as c
+
+    candidates, run = [], [""]  # run: the strings the current run of fixed pieces spells
+
+    def close_run():
+        if any(run):
+            found = {text.lower() for text in run}
+            if all(len(text) >= 2 and text.isascii() for text in found):
+                candidates.append(sorted(found))
+        run[:] = [""]
+
+    for op, arg in items:
+        exact = _exact(op, arg, c)
+        if exact is not None and len(run) * len(exact) <= NEEDLE_PRODUCT_LIMIT:
+            run[:] = [a + b for a in run for b in exact]
+            continue
+        close_run()
+        if exact is not None:  # too many spellings to join on: start a new run with this piece
+            run[:] = exact
+            continue
+        inner = None
+        if op is c.BRANCH:
+            inner = []
+            for branch in arg[1]:
+                found = _needles_of(list(branch))
+                if found is None:
+                    inner = None
+                    break
+                inner += found
+        elif op is c.SUBPATTERN:
+            inner = _needles_of(list(arg[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _needles_of(list(arg[2]))
+        elif op is c.ATOMIC_GROUP:
+            inner = _needles_of(list(arg))
+        if inner:
+            candidates.append(inner)
+    close_run()
+    if not candidates:
+        return None
+    # past four characters a needle is rare enough: then fewer needles, fewer scans
+    return max(candidates, key=lambda found: (min(4, *map(len, found)), -len(found)))
+
+
+def _exact(op, arg, c) -> list[str] | None:
+    """The strings a piece of a pattern matches when they are few and fixed (a literal, a set of
+    literal characters, an alternation or group of such pieces, one made optional), else None."""
+    if op is c.LITERAL:
+        return [chr(arg)]
+    if op is c.IN:
+        if all(item_op is c.LITERAL for item_op, _ in arg) and len(arg) <= 8:
+            return [chr(item_arg) for _, item_arg in arg]
+        return None
+    if op is c.SUBPATTERN:
+        return _exact_sequence(list(arg[-1]), c)
+    if op is c.BRANCH:
+        out = []
+        for branch in arg[1]:
+            found = _exact_sequence(list(branch), c)
+            if found is None:
+                return None
+            out += found
+        return out if len(out) <= NEEDLE_PRODUCT_LIMIT else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        found = _exact_sequence(list(arg[2]), c)
+        return None if found is None else ["", *found]
+    return None
+
+
+def _exact_sequence(items, c) -> list[str] | None:
+    out = [""]
+    for op, arg in items:
+        found = _exact(op, arg, c)
+        if found is None or len(out) * len(found) > NEEDLE_PRODUCT_LIMIT:
+            return None
+        out = [a + b for a in out for b in found]
+    return out
 
 
 def _folded_pattern(pattern: str, flags: int) -> re.Pattern | None:

@@ -19,6 +19,7 @@ given) is found, and no ``unless`` pattern is found in the exemption text.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from functools import lru_cache
 
@@ -53,14 +54,22 @@ def search(pattern: str, text: str):
     return None
 
 
-def _occurrences(lowered: str, prefixes) -> list[int]:
-    starts = set()
-    for prefix in prefixes:
-        at = lowered.find(prefix)
-        while at >= 0:
-            starts.add(at)
-            at = lowered.find(prefix, at + 1)
-    return sorted(starts)
+def _occurrences(lowered: str, prefixes):
+    """The places where a prefix occurs, in increasing order, found one at a time: the first place
+    usually holds the match, so the later ones are rarely looked for."""
+    heap = [(at, prefix) for prefix in prefixes if (at := lowered.find(prefix)) >= 0]
+    heapq.heapify(heap)
+    last = -1
+    while heap:
+        at, prefix = heap[0]
+        following = lowered.find(prefix, at + 1)
+        if following >= 0:
+            heapq.heapreplace(heap, (following, prefix))
+        else:
+            heapq.heappop(heap)
+        if at != last:
+            last = at
+            yield at
 
 
 def may_match(pattern: str, text: str) -> bool:
@@ -68,8 +77,7 @@ def may_match(pattern: str, text: str) -> bool:
     prefixes = _prefixes(pattern)
     if prefixes is None:
         return True
-    lowered = _lower(text)
-    return any(prefix in lowered for prefix in prefixes)
+    return any(map(_lower(text).__contains__, prefixes))
 
 
 def finditer(pattern: str, text: str):
