@@ -94,8 +94,9 @@ def _unread(bank, findings) -> list:
     return [f for f in findings if f.code in _LOST and f.file not in read]
 
 
-def build(request: PlanRequest, warn=lambda message: None) -> Plan:
-    """The planned and scheduled loop; ``warn`` hears what the user should know (a weekend day)."""
+def build(request: PlanRequest, warn=lambda message: None, pool=None) -> Plan:
+    """The planned and scheduled loop; ``warn`` hears what the user should know (a weekend day).
+    ``pool``: the interviewers already read from ``request.interviewers`` (read here if not)."""
     try:
         start = agenda.parse_time(request.start)
     except agenda.AgendaError as exc:
@@ -107,7 +108,8 @@ def build(request: PlanRequest, warn=lambda message: None) -> Plan:
         first = unread[0]
         raise UsageError(f"{first.file}:{first.line}:{first.column}: {first.message}; the questions in it "
                          f"cannot be planned (see `looptool lint {first.file}`)")
-    pool = load_pool(request.interviewers) if request.interviewers else None
+    if pool is None and request.interviewers:
+        pool = load_pool(request.interviewers)
     candidate = read_candidate(request.candidate) if request.candidate else Candidate()
     excluded = load_excludes(request.exclude) | set(candidate.seen)
     today = request.today or dt.date.today()
@@ -137,27 +139,28 @@ def run(request: PlanRequest, warn=lambda message: None) -> str:
     if request.fmt not in views.FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(views.FORMATS)}, not `{request.fmt}`"
                          + did_you_mean(request.fmt, views.FORMATS))
-    refuse_inputs(request.output, input_files(request), "--output")
-    return render(build(request, warn), request)
+    pool = load_pool(request.interviewers) if request.interviewers else None  # read once, for both
+    refuse_inputs(request.output, input_files(request, pool), "--output")
+    return render(build(request, warn, pool), request)
 
 
-def input_files(request: PlanRequest) -> list:
+def input_files(request: PlanRequest, pool=None) -> list:
     """Every file a plan reads: the bank, the pool and the busy calendars it names, the --exclude
     files, the candidate file and the config file."""
     paths = list(request.bank) or [bundled_bank()]
     pools = discover([request.interviewers]) if request.interviewers else []
     candidate = [request.candidate] if request.candidate else []
-    return [*discover(paths), *pools, *_busy_files(request), *request.exclude, *candidate,
+    return [*discover(paths), *pools, *_busy_files(request, pool), *request.exclude, *candidate,
             _settings(paths).source]
 
 
-def _busy_files(request: PlanRequest) -> list:
+def _busy_files(request: PlanRequest, pool=None) -> list:
     if not request.interviewers:
         return []
     from looptool.commands.calendars import busy_path  # deferred with the calendar reading
 
-    return [busy_path(p.origin.file if p.origin else None, p.busy) for p in load_pool(request.interviewers)
-            if p.busy]
+    pool = pool if pool is not None else load_pool(request.interviewers)
+    return [busy_path(p.origin.file if p.origin else None, p.busy) for p in pool if p.busy]
 
 
 # -- what blocks a question -----------------------------------------------------------

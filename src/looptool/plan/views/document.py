@@ -15,7 +15,7 @@ from functools import cache
 
 from looptool.bank.catalogues import bundled
 from looptool.bank.model import SCORE_MAX, SCORE_MIN, Interviewer, Question
-from looptool.plan import agenda, zones
+from looptool.plan import agenda, workdays, zones
 from looptool.plan.result import Interview, Plan
 from looptool.safetext import escape_controls
 
@@ -445,7 +445,6 @@ def heading(doc: dict) -> str:
     return f"{doc['loop']['title']}{role}"
 
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -453,7 +452,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def long_date(iso: str) -> str:
     """``Tuesday 24 November 2026``, the same whatever the locale."""
     day = dt.date.fromisoformat(iso)
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{workdays.DAY_NAMES[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def zone_label(doc: dict) -> str:
