@@ -68,11 +68,6 @@ def fast_validator(section_schema: str):
     return is_valid
 
 
-def item_properties(section_schema: str) -> list[str]:
-    (item_def,) = load_schema(section_schema)["$defs"].values()
-    return list(item_def["properties"])
-
-
 def _type_name(value) -> str:
     return {
         dict: "a mapping", list: "a list", str: "a string", int: "an integer",

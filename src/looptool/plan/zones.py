@@ -51,11 +51,6 @@ def zone_name(zone: dt.tzinfo | None) -> str | None:
     return getattr(zone, "key", None) if zone is not None else None
 
 
-def in_zone(instant: dt.datetime, name: str) -> dt.datetime:
-    """``instant`` (aware) as the wall-clock time in zone ``name``."""
-    return instant.astimezone(get_zone(name))
-
-
 def abbreviation(instant: dt.datetime) -> str:
     """The zone's short name at ``instant`` (BST, EDT, +0530 where the database has none)."""
     name = instant.tzname() or ""
