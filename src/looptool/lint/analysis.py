@@ -280,13 +280,19 @@ def _ml(question, cues) -> MlContent:
 
 # an artefact after a build verb: "Design a URL shortener", "Build Dropbox"
 _SOLUTION = re.compile(
-    r"^\W*(?:(?:please|now|first|then),? )?(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
+    r"^\W*(?:(?:please|now|first|then),? )?"
+    # "How would you build a system to ...", "Describe how you would implement ..."
+    r"(?:(?:how (?:would|will|could) you|(?:describe|explain) how you would|"
+    r"walk (?:me|us) through how you would) )?"
+    r"(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
     r"(?:(?:a|an|the|our|your|its)\s+)?(?!(?:for|to|with|how|what|it|this|that)\b)"
     r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then|for|in|at|on|of|across|within)\b|[,.;:?!]|$)",
     re.I,
 )
-# an automated task named as the solution: "Automatically route tickets to ..."
-_TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+", re.I)
+# an automated task named as the solution: "Automatically route tickets to ...", or a task asked for
+# an approach with nothing around it: "What would be your approach to ranking search results?"
+_TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+|^\W*(?:what (?:would be|is|'s) your approach (?:to|for)|"
+                   r"how (?:would|will|do|should) you approach)\s+[^,.;:?!]+", re.I)
 _PERSON_AFTER = re.compile(
     r"(?:'s?\b)?\s*(?:-(?:run|led|owned|driven|staffed|facing)\b|\s+(?:who|that|are|is|were|was|have|has|had|"
     r"can|could|cannot|can't|would|will|should|do|does|did|don't|doesn't|often|sometimes|keep|get|gets|"
