@@ -26,7 +26,7 @@ from looptool.bank.catalogues import bundled, compile_error
 from looptool.lint.matching import Matcher, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
-             "present-own-work", "analyse-data")
+             "present-own-work", "own-practice", "analyse-data")
 
 # what each interview type promises the candidate will do; any one of these
 # among the requests means the round is what it says
@@ -39,8 +39,10 @@ PROMISES = {
     "data-modeling": frozenset({"analyse-data"}),
     # the conversations are all about the candidate's own path and work
     "project-deep-dive": frozenset({"present-own-work", "behavioural"}),
-    "career-chat": frozenset({"career", "behavioural", "present-own-work"}),
-    "behavioral": frozenset({"behavioural"}),
+    "career-chat": frozenset({"career", "behavioural", "present-own-work", "own-practice"}),
+    # how the candidate habitually works with people ("How do you balance stakeholders' requests?")
+    # is about how they act, as a past situation is
+    "behavioral": frozenset({"behavioural", "own-practice"}),
 }
 
 # what a request of each kind is, in a message
@@ -49,6 +51,7 @@ ASK_WORDS = {
     "recall": "recall or explain known facts", "math-items": "answer math items",
     "behavioural": "describe a past situation", "career": "talk about their career",
     "present-own-work": "present their own project", "analyse-data": "work on a dataset",
+    "own-practice": "say how they work with people and new things",
 }
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.)]|\(?[a-z][.)])\s+", re.I)
