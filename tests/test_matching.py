@@ -112,6 +112,26 @@ def test_text_without_a_needle_is_skipped_and_matches_nothing():
     assert sum(Matcher(p).needles is not None for p in PATTERNS) > 0.5 * len(PATTERNS)
 
 
+def test_joined_text_without_a_needle_holds_no_match_in_any_piece():
+    matcher = Matcher(r"\bxrange\(|(^|\n)\s*print\s+\w")
+    pieces = ["Loop over xrange(3).", "Then print it"]
+    # no length gate: a short whole without a needle rules out every piece at once
+    assert matcher.absent_from("a") and not matcher.absent("a")
+    assert not matcher.absent_from("\n".join(pieces))
+    assert matcher.absent_from("\n".join(["Loop over range(3).", "Then show it"]))
+    assert not matcher.absent_from("Loop over range(3) and print \u017f")  # not ASCII: every piece is searched
+    assert not Matcher(r"\w+").absent_from("anything")  # no needles known: every piece is searched
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_a_catalogue_pattern_absent_from_joined_text_matches_no_piece(pattern):
+    matcher = Matcher(pattern)
+    for start in range(0, len(TEXTS), 7):
+        pieces = TEXTS[start:start + 7]
+        if matcher.absent_from("\n".join(pieces)):
+            assert all(re.search(pattern, piece, re.I) is None for piece in pieces), (pattern, pieces)
+
+
 def test_compiled_once():
     assert compile_pattern("abc") is compile_pattern("abc")
 

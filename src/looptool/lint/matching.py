@@ -66,6 +66,13 @@ class Matcher:
             return False
         return not any(map(_lower(text).__contains__, self.needles))
 
+    def absent_from(self, text: str) -> bool:
+        """True when no piece of ``text`` holds a match: it is ASCII and holds none of the needles.
+        For text that stands for several shorter ones searched one by one (the sentences of a
+        prompt joined by newlines: a match in one is a match in the whole), so there is no length
+        gate: one scan of the whole spares a search of each piece."""
+        return self.needles is not None and text.isascii() and not any(map(_lower(text).__contains__, self.needles))
+
     def search(self, text: str, pos: int = 0):
         if self.absent(text):
             return None
