@@ -74,12 +74,16 @@ class Matcher:
         return self.needles is not None and text.isascii() and not any(map(_lower(text).__contains__, self.needles))
 
     def search(self, text: str, pos: int = 0):
-        if self.absent(text):
-            return None
-        folded = self._folded_for(text)
-        if folded is None:
+        # the most frequent call of a lint run: absent() and _folded_for() written out
+        folded, ascii_text = self.folded, text.isascii()
+        if ascii_text and self.needles is not None and len(text) >= self._gate_from:
+            lowered = _lower(text)
+            if not any(map(lowered.__contains__, self.needles)):
+                return None
+        if folded is None or not ascii_text:
             return self.original.search(text, pos)
-        return _found(text, folded.search(_lower(text), pos))
+        found = folded.search(_lower(text), pos)
+        return None if found is None else Found(text, found)
 
     def match(self, text: str, pos: int = 0):
         folded = self._folded_for(text)
