@@ -89,10 +89,6 @@ class _Cue:
         # the exemption is read only for a sentence that asks: most do not
         return m.group(0) if m and not (self.unless and self.unless.search(sentence)) else None
 
-    def absent_from(self, text: str) -> bool:
-        """True when no sentence of ``text`` (sentences joined by newlines) can hold this cue."""
-        return all(m is None or m.absent_from(text) for m in (self.start, self.anywhere))
-
 
 def _join(patterns) -> Matcher | None:
     return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
@@ -193,14 +189,8 @@ class Analysis:
         done = self._asked
         if kind not in done:
             cue = _cues()[kind]
-            done[kind] = [] if cue.absent_from(self.joined) else [
-                Evidence(s, f.strip()) for s in self.requests if (f := cue.find(s))]
+            done[kind] = [Evidence(s, f.strip()) for s in self.requests if (f := cue.find(s))]
         return done[kind]
-
-    @cached_property
-    def joined(self) -> str:
-        """The prompt's sentences joined by newlines: a cue none of whose needles it holds is in no sentence."""
-        return "\n".join(self.requests)
 
     @cached_property
     def framing(self) -> Framing:
@@ -256,6 +246,7 @@ def _skills(question) -> dict[str, Evidence]:
         parts += [scenario.need, *(getattr(scenario, "constraints", None) or ())]
     said = [s for part in parts if part for s in sentences(str(part))]
     joined = "\n".join(said)
+    # dozens of skill cues, most with few needles: one scan of the whole rules a cue out of every sentence
     cues = [(skill, pattern) for skill, pattern in _skill_cues() if not pattern.absent_from(joined)]
     for sentence in said:
         for skill, pattern in cues:
@@ -278,18 +269,14 @@ def _question_text(question) -> list[str]:
 
 def _ml(question, cues) -> MlContent:
     content = MlContent()
-    said = _question_text(question)
-    joined = "\n".join(said)
-    generic = [kind for kind in ("ml-generic", "ml-models") if not cues[kind].anywhere.absent_from(joined)]
-    specific = [kind for kind in ML_SPECIFIC if not cues[kind].absent_from(joined)]
-    for sentence in said:
-        for kind in generic:
+    for sentence in _question_text(question):
+        for kind in ("ml-generic", "ml-models"):
             for m in cues[kind].anywhere.finditer(sentence):
                 word = m.group(0).lower()
                 if word not in content.generic:
                     content.generic.append(word)
                     content.recipe += kind == "ml-generic"
-        for kind in specific:
+        for kind in ML_SPECIFIC:
             if kind not in content.specific and (found := cues[kind].find(sentence)):
                 content.specific[kind] = Evidence(sentence, found.strip())
     return content
@@ -321,8 +308,6 @@ def _framing(question, said: list[str], cues) -> Framing:
     if scenario and scenario.need:
         text_sentences += sentences(scenario.need)
     framing = Framing()
-    joined = "\n".join(text_sentences)
-    wanted = [kind for kind in ("situation", "outcome") if not cues[kind].absent_from(joined)]
     for sentence in said:
         m = _SOLUTION.match(sentence) or _TASK.match(sentence)
         if m and not re.match(r"^\W*find a way\b", sentence, re.I):
@@ -331,7 +316,7 @@ def _framing(question, said: list[str], cues) -> Framing:
     for sentence in text_sentences:
         rest = _outside_artefact(sentence)
         framing.person = framing.person or _person(rest, sentence, cues["person"].terms)
-        for kind in wanted:
+        for kind in ("situation", "outcome"):
             if getattr(framing, kind) is None and (found := cues[kind].find(rest)):
                 setattr(framing, kind, Evidence(sentence, found.strip()))
     return framing
