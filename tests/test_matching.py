@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from looptool.bank.catalogues import available, bundled, pattern_keys
 from looptool.bank.load import load_bank
 from looptool.bank.resources import bundled_bank
-from looptool.lint.matching import Matcher, compile_pattern, needles
+from looptool.lint.matching import Matcher, _first_chars, alternation, compile_pattern, needles
 
 
 def _patterns() -> list[str]:
@@ -130,6 +130,47 @@ def test_a_catalogue_pattern_absent_from_joined_text_matches_no_piece(pattern):
         pieces = TEXTS[start:start + 7]
         if matcher.absent_from("\n".join(pieces)):
             assert all(re.search(pattern, piece, re.I) is None for piece in pieces), (pattern, pieces)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(tell|Talk) me", set("tT".lower())),
+    (r"(?<!\w)[A-C]\d", {"a", "b", "c"}),
+    (r"x?y", {"x", "y"}),
+    (r"(?:ab)*c", {"a", "c"}),
+    (r"\w+", None),  # a category: unknown
+    (r"[^a]b", None),  # a negated set: unknown
+    (r"a?", None),  # may match the empty string, anywhere
+    (r"caf\u00e9|\u00e9t\u00e9", None),  # starts outside ASCII
+])
+def test_first_characters(pattern, expected):
+    assert _first_chars(pattern) == expected
+
+
+def _cue_groups() -> list[list[str]]:
+    groups = []
+    for name in available():
+        for entry in bundled(name):
+            for key in pattern_keys().get(name, ()):
+                if len(entry.get(key, ())) > 1:
+                    groups.append(list(entry[key]))
+        for key in pattern_keys().get(name, ()):  # a whole catalogue's patterns: many runs of alternatives
+            groups.append(sorted({p for entry in bundled(name) for p in entry.get(key, ())}))
+    return [group for group in groups if len(group) > 1]
+
+
+@pytest.mark.parametrize("patterns", _cue_groups()[::3])
+def test_guarded_alternation_matches_as_the_plain_one(patterns):
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    guarded = alternation(patterns)
+    assert re.compile(guarded).groups == plain.groups
+    mine = Matcher(guarded)
+    for text in TEXTS:
+        assert [(m.span(), m.group(0)) for m in mine.finditer(text)] == \
+            [(m.span(), m.group(0)) for m in plain.finditer(text)], (patterns, text)
+        found, expected = mine.search(text), plain.search(text)
+        assert (found is None) == (expected is None)
+        if found is not None:
+            assert [found.group(i) for i in range(plain.groups + 1)] == [expected.group(i) for i in range(plain.groups + 1)]
 
 
 def test_compiled_once():
