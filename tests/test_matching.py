@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from looptool.bank.catalogues import available, bundled, pattern_keys
 from looptool.bank.load import load_bank
 from looptool.bank.resources import bundled_bank
-from looptool.lint.matching import Matcher, compile_pattern, needles
+from looptool.lint.matching import Matcher, _first_chars, alternation, compile_pattern, needles
 
 
 def _patterns() -> list[str]:
@@ -110,6 +110,67 @@ def test_text_without_a_needle_is_skipped_and_matches_nothing():
     assert not matcher.absent("PRINT x") and matcher.search("PRINT x").group(0) == "PRINT x"
     assert not matcher.absent("print ſ")  # not ASCII: the pattern runs
     assert sum(Matcher(p).needles is not None for p in PATTERNS) > 0.5 * len(PATTERNS)
+
+
+def test_joined_text_without_a_needle_holds_no_match_in_any_piece():
+    matcher = Matcher(r"\bxrange\(|(^|\n)\s*print\s+\w")
+    pieces = ["Loop over xrange(3).", "Then print it"]
+    # no length gate: a short whole without a needle rules out every piece at once
+    assert matcher.absent_from("a") and not matcher.absent("a")
+    assert not matcher.absent_from("\n".join(pieces))
+    assert matcher.absent_from("\n".join(["Loop over range(3).", "Then show it"]))
+    assert not matcher.absent_from("Loop over range(3) and print \u017f")  # not ASCII: every piece is searched
+    assert not Matcher(r"\w+").absent_from("anything")  # no needles known: every piece is searched
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_a_catalogue_pattern_absent_from_joined_text_matches_no_piece(pattern):
+    matcher = Matcher(pattern)
+    for start in range(0, len(TEXTS), 7):
+        pieces = TEXTS[start:start + 7]
+        if matcher.absent_from("\n".join(pieces)):
+            assert all(re.search(pattern, piece, re.I) is None for piece in pieces), (pattern, pieces)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(tell|Talk) me", set("tT".lower())),
+    (r"(?<!\w)[A-C]\d", {"a", "b", "c"}),
+    (r"x?y", {"x", "y"}),
+    (r"(?:ab)*c", {"a", "c"}),
+    (r"\w+", None),  # a category: unknown
+    (r"[^a]b", None),  # a negated set: unknown
+    (r"a?", None),  # may match the empty string, anywhere
+    (r"caf\u00e9|\u00e9t\u00e9", None),  # starts outside ASCII
+])
+def test_first_characters(pattern, expected):
+    assert _first_chars(pattern) == expected
+
+
+def _cue_groups() -> list[list[str]]:
+    groups = []
+    for name in available():
+        for entry in bundled(name):
+            for key in pattern_keys().get(name, ()):
+                if len(entry.get(key, ())) > 1:
+                    groups.append(list(entry[key]))
+        for key in pattern_keys().get(name, ()):  # a whole catalogue's patterns: many runs of alternatives
+            groups.append(sorted({p for entry in bundled(name) for p in entry.get(key, ())}))
+    return [group for group in groups if len(group) > 1]
+
+
+@pytest.mark.parametrize("patterns", _cue_groups()[::3])
+def test_guarded_alternation_matches_as_the_plain_one(patterns):
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    guarded = alternation(patterns)
+    assert re.compile(guarded).groups == plain.groups
+    mine = Matcher(guarded)
+    for text in TEXTS:
+        assert [(m.span(), m.group(0)) for m in mine.finditer(text)] == \
+            [(m.span(), m.group(0)) for m in plain.finditer(text)], (patterns, text)
+        found, expected = mine.search(text), plain.search(text)
+        assert (found is None) == (expected is None)
+        if found is not None:
+            assert [found.group(i) for i in range(plain.groups + 1)] == [expected.group(i) for i in range(plain.groups + 1)]
 
 
 def test_compiled_once():

@@ -192,10 +192,13 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     import multiprocessing
 
     global _FORKED
-    # judge the first question here: what every question needs once (catalogue matchers, cue
-    # patterns) is then built before the fork, once, instead of once in each worker
-    warm = _run(rules, lambda rule: questions[:1], ctx, rule_options)
-    questions = questions[1:]
+    # judge the first question of each type here: what the questions need once (catalogue
+    # matchers, cue patterns; many are read only for some types) is then built before the
+    # fork, once, instead of once in each worker
+    first = _first_of_each_type(questions)
+    warm = _run(rules, lambda rule: [questions[i] for i in first], ctx, rule_options)
+    taken = set(first)
+    questions = [q for i, q in enumerate(questions) if i not in taken]
     # several slices a worker: one that finishes early takes the next, so none waits on another
     size = -(-len(questions) // (workers * SLICES_PER_WORKER))
     slices = [questions[i:i + size] for i in range(0, len(questions), size)]
@@ -211,6 +214,13 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     finally:
         _FORKED = None
     return out
+
+
+def _first_of_each_type(questions) -> list[int]:
+    first: dict = {}
+    for index, question in enumerate(questions):
+        first.setdefault(question.type, index)
+    return sorted(first.values())
 
 
 SLICES_PER_WORKER = 4

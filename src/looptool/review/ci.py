@@ -12,17 +12,21 @@ import dataclasses
 from pathlib import Path
 
 from looptool.bank import model
-from looptool.review import baseline as baselines
-from looptool.review.changed_since import narrow as since
 
 
 def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | None = None, relint=None):
     """(result with only the findings to report, reporter options describing why)."""
     findings, notes = with_subjects(result.findings, result.bank), {}
     result = dataclasses.replace(result, findings=findings)
+    # deferred: every lint run passes through here, and most narrow nothing (git and baseline
+    # code is then never imported)
     if changed_since:
+        from looptool.review.changed_since import narrow as since
+
         findings, notes["changed_since"] = since(result, changed_since, paths, relint)
     if baseline is not None:
+        from looptool.review import baseline as baselines
+
         outcome = baselines.apply(findings, baseline)
         findings, notes["baseline"] = outcome.kept, outcome
     return dataclasses.replace(result, findings=findings), notes
@@ -30,6 +34,8 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
 
 def write_baseline(result, path: Path) -> str:
     """Record every finding of ``result``; returns a line saying so."""
+    from looptool.review import baseline as baselines
+
     count = baselines.write(path, with_subjects(result.findings, result.bank))
     return f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}."
 

@@ -46,9 +46,18 @@ def search(pattern: str, text: str):
         return _compiled(pattern).search(text) if may_match(pattern, text) else None
     # every match starts at an occurrence of a prefix: try only those places, leftmost
     # first, which finds exactly the match search() would
-    compiled = _compiled(pattern)
+    match = _compiled(pattern).match
+    if len(prefixes) == 1:  # the usual case: walk its places with find, no heap needed
+        prefix = prefixes[0]
+        at = lowered.find(prefix)
+        while at >= 0:
+            found = match(text, at)
+            if found:
+                return found
+            at = lowered.find(prefix, at + 1)
+        return None
     for start in _occurrences(lowered, prefixes):
-        found = compiled.match(text, start)
+        found = match(text, start)
         if found:
             return found
     return None
@@ -89,7 +98,6 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=1024)
 def _prefixes(pattern: str) -> tuple[str, ...] | None:
     """Lower-case literal strings one of which every match must start with,
     or None when the pattern has no such literal start (then it always runs).
@@ -97,8 +105,20 @@ def _prefixes(pattern: str) -> tuple[str, ...] | None:
     Catalogue patterns are mostly alternations of words; Python's re tries
     each at every position of a long text, while a substring test per
     alternative is a fast C scan. The prefixes are read from the parsed
-    pattern, so the filter never changes what matches.
+    pattern, so the filter never changes what matches. Read once per pattern
+    (a plain dict: the catalogues' patterns are few, and this is asked often).
     """
+    try:
+        return _PREFIXES[pattern]
+    except KeyError:
+        found = _PREFIXES[pattern] = _read_prefixes(pattern)
+        return found
+
+
+_PREFIXES: dict[str, tuple[str, ...] | None] = {}
+
+
+def _read_prefixes(pattern: str) -> tuple[str, ...] | None:
     try:
         from re import _parser
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
-from looptool.lint.matching import Matcher, compile_pattern
+from looptool.lint.matching import Matcher, alternation, compile_pattern
 from looptool.lint.rules._text import words
 
 _QUANTITY = re.compile(r"(?<![\w.,])\d[\d,.]*")
@@ -47,7 +47,8 @@ def _compile(terms: tuple, patterns: tuple) -> Matcher | None:
         # slow with hundreds of phrases; a trie branches on each character once
         parts.append(r"(?<!\w)" + _trie(words_first))
     parts += [_term(t) for t in sorted(others, key=len, reverse=True)]
-    parts += [f"(?:{p})" for p in patterns]
+    if patterns:
+        parts.append(alternation(patterns))
     return compile_pattern("|".join(parts), re.M) if parts else None
 
 
