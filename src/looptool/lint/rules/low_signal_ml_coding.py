@@ -87,17 +87,10 @@ def check(question, ctx):
         return
     if found_any(patterns["exempt"], text):
         return
-    component = _built_by_hand(text, patterns, patterns["built"] if coding else patterns["by-hand"])
+    component = _built_by_hand(text, patterns, patterns["built"] + patterns["by-hand"] if coding
+                               else patterns["by-hand"])
     if component is None and coding:
-        tasks = [_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
-                 for p in patterns["task"] for m in finditer(p, text)]
-        component = next((c for c in patterns["component"] for o in tasks
-                          if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
-    if component is None and not coding:
-        return
-    if component is None:  # a title that opens with the component, unless the prompt only uses it as a tool
-        component = next((c for c in patterns["component"] if found_any(c["patterns"], question.title)
-                          and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
+        component = _task_object(text, patterns) or _title_component(question, patterns)
     if component:
         yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
                       "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
@@ -122,18 +115,30 @@ def _patterns(ctx) -> dict:
 
 
 def _read_patterns(ctx) -> dict:
-    kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": []}
+    kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": [], "by-hand": []}
     for entry in ctx.catalogue("ml_coding_patterns"):
         kind = entry.get("kind")
         if kind == "component":
             kinds[kind].append(entry)
         elif kind in kinds:
             kinds[kind].extend(entry.get("patterns", ()))
-    # "from scratch" builds a layer only in a coding round ("train a transformer from scratch or
-    # fine-tune?" is a design choice); numpy or no autograd builds it whatever the type
-    kinds["by-hand"] = [p for p in kinds["built"] if "numpy" in p or "autograd" in p]
+    # the cheap test that lets a question of another type skip the rule: its words anywhere
     kinds["by-hand-anywhere"] = [p.removeprefix(BUILT_AFTER) for p in kinds["by-hand"]]
     return kinds
+
+
+def _task_object(text: str, patterns) -> dict | None:
+    """The component a task verb works on ("implement the backward pass of a conv layer")."""
+    tasks = [_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
+             for p in patterns["task"] for m in finditer(p, text)]
+    return next((c for c in patterns["component"] for o in tasks
+                 if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+
+
+def _title_component(question, patterns) -> dict | None:
+    """A title that opens with the component, unless the prompt only uses it as a tool."""
+    return next((c for c in patterns["component"] if found_any(c["patterns"], question.title)
+                 and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
 
 
 def _work_object(text: str, parts) -> str:
