@@ -18,13 +18,15 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
     """(result with only the findings to report, reporter options describing why)."""
     findings, notes = with_subjects(result.findings, result.bank), {}
     result = dataclasses.replace(result, findings=findings)
-    # deferred: every lint run passes through here, and most narrow nothing (git and baseline
-    # code is then never imported)
+    # every lint run passes through here, and most narrow nothing: the git and baseline code
+    # is imported only when asked for
     if changed_since:
+        # deferred for start-up: git and the baseline code
         from looptool.review.changed_since import narrow as since
 
         findings, notes["changed_since"] = since(result, changed_since, paths, relint)
     if baseline is not None:
+        # deferred for start-up: the baseline code
         from looptool.review import baseline as baselines
 
         outcome = baselines.apply(findings, baseline)
@@ -34,7 +36,7 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
 
 def write_baseline(result, path: Path) -> str:
     """Record every finding of ``result``; returns a line saying so."""
-    from looptool.review import baseline as baselines
+    from looptool.review import baseline as baselines  # deferred for start-up: the baseline code
 
     count = baselines.write(path, with_subjects(result.findings, result.bank))
     return f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}."
