@@ -26,7 +26,7 @@ from looptool.bank.catalogues import bundled, compile_error
 from looptool.lint.matching import Matcher, alternation, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
-             "present-own-work", "analyse-data")
+             "present-own-work", "own-practice", "analyse-data")
 
 # what each interview type promises the candidate will do; any one of these
 # among the requests means the round is what it says
@@ -39,8 +39,10 @@ PROMISES = {
     "data-modeling": frozenset({"analyse-data"}),
     # the conversations are all about the candidate's own path and work
     "project-deep-dive": frozenset({"present-own-work", "behavioural"}),
-    "career-chat": frozenset({"career", "behavioural", "present-own-work"}),
-    "behavioral": frozenset({"behavioural"}),
+    "career-chat": frozenset({"career", "behavioural", "present-own-work", "own-practice"}),
+    # how the candidate habitually works with people ("How do you balance stakeholders' requests?")
+    # is about how they act, as a past situation is
+    "behavioral": frozenset({"behavioural", "own-practice"}),
 }
 
 # what a request of each kind is, in a message
@@ -49,6 +51,7 @@ ASK_WORDS = {
     "recall": "recall or explain known facts", "math-items": "answer math items",
     "behavioural": "describe a past situation", "career": "talk about their career",
     "present-own-work": "present their own project", "analyse-data": "work on a dataset",
+    "own-practice": "say how they work with people and new things",
 }
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.)]|\(?[a-z][.)])\s+", re.I)
@@ -284,13 +287,19 @@ def _ml(question, cues) -> MlContent:
 
 # an artefact after a build verb: "Design a URL shortener", "Build Dropbox"
 _SOLUTION = re.compile(
-    r"^\W*(?:(?:please|now|first|then),? )?(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
+    r"^\W*(?:(?:please|now|first|then),? )?"
+    # "How would you build a system to ...", "Describe how you would implement ..."
+    r"(?:(?:how (?:would|will|could) you|(?:describe|explain) how you would|"
+    r"walk (?:me|us) through how you would) )?"
+    r"(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
     r"(?:(?:a|an|the|our|your|its)\s+)?(?!(?:for|to|with|how|what|it|this|that)\b)"
     r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then|for|in|at|on|of|across|within)\b|[,.;:?!]|$)",
     re.I,
 )
-# an automated task named as the solution: "Automatically route tickets to ..."
-_TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+", re.I)
+# an automated task named as the solution: "Automatically route tickets to ...", or a task asked for
+# an approach with nothing around it: "What would be your approach to ranking search results?"
+_TASK = re.compile(r"^\W*(?:automatically|auto-?)\s+\w+|^\W*(?:what (?:would be|is|'s) your approach (?:to|for)|"
+                   r"how (?:would|will|do|should) you approach)\s+[^,.;:?!]+", re.I)
 _PERSON_AFTER = re.compile(
     r"(?:'s?\b)?\s*(?:-(?:run|led|owned|driven|staffed|facing)\b|\s+(?:who|that|are|is|were|was|have|has|had|"
     r"can|could|cannot|can't|would|will|should|do|does|did|don't|doesn't|often|sometimes|keep|get|gets|"

@@ -18,16 +18,14 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
     """(result with only the findings to report, reporter options describing why)."""
     findings, notes = with_subjects(result.findings, result.bank), {}
     result = dataclasses.replace(result, findings=findings)
-    # every lint run passes through here, and most narrow nothing: the git and baseline code
-    # is imported only when asked for
+    # every lint run passes through here, and most narrow nothing: the git and baseline code is
+    # imported only when asked for
     if changed_since:
-        # deferred for start-up: git and the baseline code
-        from looptool.review.changed_since import narrow as since
+        from looptool.review.changed_since import narrow as since  # deferred: git code, for --changed-since
 
         findings, notes["changed_since"] = since(result, changed_since, paths, relint)
     if baseline is not None:
-        # deferred for start-up: the baseline code
-        from looptool.review import baseline as baselines
+        from looptool.review import baseline as baselines  # deferred: baseline code, for --baseline
 
         outcome = baselines.apply(findings, baseline)
         findings, notes["baseline"] = outcome.kept, outcome
@@ -36,7 +34,7 @@ def narrow(result, paths, *, changed_since: str | None = None, baseline: Path | 
 
 def write_baseline(result, path: Path) -> str:
     """Record every finding of ``result``; returns a line saying so."""
-    from looptool.review import baseline as baselines  # deferred for start-up: the baseline code
+    from looptool.review import baseline as baselines  # deferred: baseline code, for --write-baseline
 
     count = baselines.write(path, with_subjects(result.findings, result.bank))
     return f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}."

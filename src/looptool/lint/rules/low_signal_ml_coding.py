@@ -5,9 +5,15 @@ A `coding` question (any flavour, including `coding/math`) whose task is to
 write or repair a neural-network layer or architecture: a transformer
 block, an attention layer, layer or batch norm, a convolution, a pooling
 or fully-connected layer, an LSTM cell, or a whole network with its
-backpropagation. A layer counts when it is the object of a task verb
-("implement the forward pass of multi-head attention", "there is a bug in
-this layer norm") or opens the title; a layer that is only context ("top-k
+backpropagation, a low-rank adapter or a patch embedding. A layer counts
+when it is the object of a task verb, also after a piece of its work is
+named first ("write the forward and backward pass for a batch norm layer",
+"code the gradient of a linear layer", "there is a bug in this layer
+norm"), when it is built by hand ("multi-head attention from scratch", "a
+conv layer in numpy"; numpy or no autograd counts whatever the question's
+type, "from scratch" only in a coding round, since "train a transformer
+from scratch or fine-tune?" is a design choice), or when it opens the
+title; a layer that is only context ("top-k
 sampling over a transformer's logits", "a tokenizer for our transformer")
 does not. The phrases live in the catalogue `ml_coding_patterns`.
 
@@ -68,18 +74,27 @@ from looptool.lint.rules._content import finditer, found_any, search
 CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
 OPTIONS = {}
 OBJECT_WINDOW = 80  # characters after a task verb in which its object is looked for
+BUILT_AFTER = r"^\W{0,3}"  # how a `built` pattern says "right after the component"
 
 
 def check(question, ctx):
-    if question.status == "retired" or not _coding_task(question):
+    if question.status == "retired":
         return
     patterns = _patterns(ctx)
     text = " ".join(f"{question.title}. {question.prompt}. {question.signal}".split())
+    coding = _coding_task(question)
+    if not coding and not found_any(patterns["by-hand-anywhere"], text):
+        return
     if found_any(patterns["exempt"], text):
         return
-    tasks = [text[m.end():m.end() + OBJECT_WINDOW] for p in patterns["task"] for m in finditer(p, text)]
-    component = next((c for c in patterns["component"] for o in tasks
-                      if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+    component = _built_by_hand(text, patterns, patterns["built"] if coding else patterns["by-hand"])
+    if component is None and coding:
+        tasks = [_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
+                 for p in patterns["task"] for m in finditer(p, text)]
+        component = next((c for c in patterns["component"] for o in tasks
+                          if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+    if component is None and not coding:
+        return
     if component is None:  # a title that opens with the component, unless the prompt only uses it as a tool
         component = next((c for c in patterns["component"] if found_any(c["patterns"], question.title)
                           and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
@@ -107,14 +122,39 @@ def _patterns(ctx) -> dict:
 
 
 def _read_patterns(ctx) -> dict:
-    kinds = {"task": [], "boundary": [], "exempt": [], "component": []}
+    kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": []}
     for entry in ctx.catalogue("ml_coding_patterns"):
         kind = entry.get("kind")
         if kind == "component":
             kinds[kind].append(entry)
         elif kind in kinds:
             kinds[kind].extend(entry.get("patterns", ()))
+    # "from scratch" builds a layer only in a coding round ("train a transformer from scratch or
+    # fine-tune?" is a design choice); numpy or no autograd builds it whatever the type
+    kinds["by-hand"] = [p for p in kinds["built"] if "numpy" in p or "autograd" in p]
+    kinds["by-hand-anywhere"] = [p.removeprefix(BUILT_AFTER) for p in kinds["by-hand"]]
     return kinds
+
+
+def _work_object(text: str, parts) -> str:
+    """What a task verb works on, after any piece of a layer's work ("the backward pass of ...")."""
+    for _ in range(2):  # "the numerically stable version of the backward pass of ..."
+        text = text.lstrip()
+        found = next((m for p in parts if (m := search(p, text)) and m.start() == 0), None)
+        if found is None:
+            break
+        text = text[found.end():]
+    return text
+
+
+def _built_by_hand(text: str, patterns, built) -> dict | None:
+    """A component followed by a phrase that says it is built by hand ("attention from scratch")."""
+    for component in patterns["component"]:
+        for pattern in component["patterns"]:
+            for m in finditer(pattern, text):
+                if any(search(p, text[m.end():m.end() + 50]) for p in built):
+                    return component
+    return None
 
 
 _HOW = re.compile(r"\W*how\b", re.I)

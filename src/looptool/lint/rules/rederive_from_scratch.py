@@ -6,7 +6,10 @@ answer to (the catalogue `landmark_algorithms`: MinHash/LSH for web-scale
 near-duplicates, HyperLogLog for distinct counts in tiny memory, consistent
 hashing for moving few keys when nodes change, Bloom filters, count-min
 sketches, reservoir sampling, consensus protocols, the alias method,
-speculative decoding, FlashAttention-style tiling), when the method is not
+speculative decoding, FlashAttention-style tiling, PageRank, vector clocks,
+quantile sketches for fleet-wide percentiles, Merkle trees for replica
+repair, rolling checksums for syncing edited files, ring all-reduce, CRDTs
+for merging offline edits, BM25 for keyword ranking), when the method is not
 handed over: `method_provided` is not `true`, the candidate-visible text
 does not explain it, and it does not name it as something to use ("you may
 use consistent hashing", "a dedup pipeline using MinHash").

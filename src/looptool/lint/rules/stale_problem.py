@@ -13,7 +13,9 @@ questions are never used, so they are skipped):
   retrieval pipeline, or text classification by training a classifier on
   embeddings or TF-IDF features, or code built on an API its tool has
   removed (TensorFlow 1 sessions, pandas' `DataFrame.append`, NumPy's
-  `np.float`, Python 2). An entry counts only from its `since` date.
+  `np.float`, Python 2), hand-written Hadoop MapReduce jobs, or a
+  framework nobody develops any more (Theano, Caffe, MXNet). An entry
+  counts only from its `since` date.
   A question that frames the topic around the modern approach (an agent
   that calls retrieval as a tool, a prompted-LLM baseline, an explicit
   comparison of approaches, or a constraint that rules the modern approach
