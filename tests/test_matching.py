@@ -123,13 +123,16 @@ def test_joined_text_without_a_needle_holds_no_match_in_any_piece():
     assert not Matcher(r"\w+").absent_from("anything")  # no needles known: every piece is searched
 
 
-@pytest.mark.parametrize("pattern", PATTERNS)
-def test_a_catalogue_pattern_absent_from_joined_text_matches_no_piece(pattern):
-    matcher = Matcher(pattern)
-    for start in range(0, len(TEXTS), 7):
-        pieces = TEXTS[start:start + 7]
-        if matcher.absent_from("\n".join(pieces)):
-            assert all(re.search(pattern, piece, re.I) is None for piece in pieces), (pattern, pieces)
+def test_a_catalogue_pattern_absent_from_joined_text_matches_no_piece():
+    ruled_out = 0
+    for pattern in PATTERNS:
+        matcher = Matcher(pattern)
+        for start in range(0, len(TEXTS), 7):
+            pieces = TEXTS[start:start + 7]
+            if matcher.absent_from("\n".join(pieces)):
+                ruled_out += 1
+                assert all(re.search(pattern, piece, re.I) is None for piece in pieces), (pattern, pieces)
+    assert ruled_out > len(PATTERNS)  # the test is used, not only defined
 
 
 @pytest.mark.parametrize("pattern, expected", [

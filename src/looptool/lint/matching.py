@@ -86,10 +86,11 @@ class Matcher:
         return None if found is None else Found(text, found)
 
     def match(self, text: str, pos: int = 0):
-        folded = self._folded_for(text)
-        if folded is None:
+        folded = self.folded  # _folded_for() written out: called once per prefix place of a pattern
+        if folded is None or not text.isascii():
             return self.original.match(text, pos)
-        return _found(text, folded.match(_lower(text), pos))
+        found = folded.match(_lower(text), pos)
+        return None if found is None else Found(text, found)
 
     def fullmatch(self, text: str):
         folded = self._folded_for(text)
