@@ -3,6 +3,7 @@
     python eval/run.py                   # the dev split (tune on this one only)
     python eval/run.py --split test      # the frozen test split: measure once, at the end
     python eval/run.py --split holdout   # session 5's held-out sources' split: measure once, at the end
+    python eval/run.py --split holdout6  # session 6's held-out sources' split: measure once, at the end
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
 
 It lints the corpus folders with the real CLI (``looptool lint --format
@@ -125,7 +126,7 @@ def table(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "all"], default="dev")
     parser.add_argument("--set", choices=sorted(SETS), default="corpus")
     parser.add_argument("--details", action="store_true", help="list the missed and false ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -49,7 +49,10 @@ def _skill_ids() -> set[str]:
 
 
 def expected_split(qid: str, session: int | None) -> str:
-    """The split LABELLING.md fixes for an id: session 5's folders have a held-out half."""
+    """The split LABELLING.md fixes for an id: sessions 5 and 6 hold out part of their folders."""
+    if session == 6:
+        salted = int(hashlib.sha256(("holdout6:" + qid).encode()).hexdigest()[:8], 16)
+        return "holdout6" if salted % 3 else "dev"
     if session == 5:
         salted = int(hashlib.sha256(("holdout:" + qid).encode()).hexdigest()[:8], 16)
         return "holdout" if salted % 2 == 0 else "dev"
@@ -65,6 +68,9 @@ def test_the_split_formulas():
     share = sum(expected_split(f"q{i}", None) == "test" for i in range(2000)) / 2000
     assert 0.35 < share < 0.45
     assert {expected_split(f"q{i}", 5) for i in range(50)} == {"holdout", "dev"}
+    assert [expected_split(q, 6) for q in "abcdef"] == ["dev", "dev"] + ["holdout6"] * 4
+    share = sum(expected_split(f"q{i}", 6) == "holdout6" for i in range(3000)) / 3000
+    assert 0.62 < share < 0.71
 
 
 @pytest.mark.parametrize("folder", _folders(CORPUS) + _folders(EXTRA), ids=lambda p: p.name)
