@@ -31,7 +31,8 @@ ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioura
 # what each interview type promises the candidate will do; any one of these
 # among the requests means the round is what it says
 PROMISES = {
-    "coding": frozenset({"implement", "solve"}),
+    # hands-on work on a dataset ("train a GAN on MNIST", "plot five samples") is written in code too
+    "coding": frozenset({"implement", "solve", "analyse-data"}),
     # estimates and derivations ("size the fleet", "derive the acceptance rule") are design work
     "system-design": frozenset({"design", "solve", "math-items"}),
     "ml-system-design": frozenset({"design", "solve", "math-items"}),
