@@ -294,7 +294,9 @@ _SOLUTION = re.compile(
     # "How would you build a system to ...", "Describe how you would implement ..."
     r"(?:(?:how (?:would|will|could) you|(?:describe|explain) how you would|"
     r"walk (?:me|us) through how you would) )?"
-    r"(?:design|architect|build|create|develop|implement|make|improve)\w*\s+"
+    # "make our feature cheaper" asks to improve what exists, not to build an artefact
+    r"(?:design|architect|build|create|develop|implement|improve|"
+    r"make(?![^,.;:?!]*\b(?:cheaper|faster|safer|smaller|quicker|better|more\s+\w+|less\s+\w+)\b))\w*\s+"
     r"(?:(?:a|an|the|our|your|its)\s+)?(?!(?:for|to|with|how|what|it|this|that)\b)"
     r"(?P<np>[\w\"'(][^,.;:?!]*?)(?=\s+(?:that|which|who|so|to|where|when|using|with|so that|in order|and then|for|in|at|on|of|across|within)\b|[,.;:?!]|$)",
     re.I,
