@@ -129,10 +129,10 @@ def _read_patterns(ctx) -> dict:
 
 def _task_object(text: str, patterns) -> dict | None:
     """The component a task verb works on ("implement the backward pass of a conv layer")."""
-    tasks = [_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
-             for p in patterns["task"] for m in finditer(p, text)]
-    return next((c for c in patterns["component"] for o in tasks
-                 if found_any(c["patterns"], _clause(o, patterns["boundary"]))), None)
+    # each task's object is cut at its clause boundary once, not once per component tried on it
+    objects = [_clause(_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"]), patterns["boundary"])
+               for p in patterns["task"] for m in finditer(p, text)]
+    return next((c for c in patterns["component"] for o in objects if found_any(c["patterns"], o)), None)
 
 
 def _title_component(question, patterns) -> dict | None:

@@ -97,13 +97,18 @@ def check(question, ctx):
     problem = _review_problem(question, ctx)
     if problem:
         yield problem
+    # a topic counts only in a question that sets a task: asked once, before any entry (the analysis
+    # it reads is shared with other rules, and about a third of questions set none)
+    if not _sets_a_task(question):
+        return
     framing = framing_text(question)
-    exempt = f"{framing}. {interviewer_text(question)}"
+    exempt = None
     for entry in ctx.catalogue("stale_topics"):
         since = as_date(entry.get("since"))
-        if since and ctx.today >= since and applies_to(entry, question) \
-                and entry_matches(entry, framing, exempt) and _sets_a_task(question):
-            yield Problem(_topic_message(entry, since), ("prompt",))
+        if since and ctx.today >= since and applies_to(entry, question):
+            exempt = exempt or f"{framing}. {interviewer_text(question)}"
+            if entry_matches(entry, framing, exempt):
+                yield Problem(_topic_message(entry, since), ("prompt",))
 
 
 def _sets_a_task(question) -> bool:
