@@ -64,3 +64,16 @@ def test_a_start_too_short_to_scan_for_is_lengthened_by_the_fixed_pieces_after_i
     assert _content._prefixes(r"p\d+") is None  # nothing fixed follows: the pattern always runs
     assert _content.search(r"\bp(50|99)\b", "Keep the P99 latency low").group(0) == "P99"
     assert _content.search(r"\bp(50|99)\b", "keep p95 low") is None
+
+
+def test_a_text_a_pattern_is_absent_from_holds_no_match_in_any_window():
+    ruled_out = 0
+    for pattern in PATTERNS[::5]:
+        plain = re.compile(pattern, re.IGNORECASE)
+        for text in TEXTS[::4]:
+            if _content.absent_from(pattern, text):
+                ruled_out += 1
+                assert not any(plain.search(text[i:i + 50]) for i in range(0, len(text), 25)), pattern
+    assert ruled_out > 100  # the test is used, not only defined
+    assert not _content.absent_from(r"^\W{0,3}from scratch", "Build attention. From scratch, please.")
+    assert _content.absent_from(r"^\W{0,3}from scratch", "Build attention in numpy.")

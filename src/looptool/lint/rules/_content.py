@@ -89,6 +89,12 @@ def may_match(pattern: str, text: str) -> bool:
     return any(map(_lower(text).__contains__, prefixes))
 
 
+def absent_from(pattern: str, text: str) -> bool:
+    """True when no piece of ``text`` (a window, a clause) can hold a match: the whole lacks every
+    literal piece each match contains (see :meth:`Matcher.absent_from`)."""
+    return _compiled(pattern).absent_from(text)
+
+
 def finditer(pattern: str, text: str):
     return _compiled(pattern).finditer(text)
 

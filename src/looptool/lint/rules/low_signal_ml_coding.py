@@ -69,7 +69,7 @@ import re
 
 from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
-from looptool.lint.rules._content import finditer, found_any, search
+from looptool.lint.rules._content import absent_from, finditer, found_any, search
 
 CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
 OPTIONS = {}
@@ -154,6 +154,11 @@ def _work_object(text: str, parts) -> str:
 
 def _built_by_hand(text: str, patterns, built) -> dict | None:
     """A component followed by a phrase that says it is built by hand ("attention from scratch")."""
+    # a phrase whose literal pieces the whole text lacks is in no window after a component: most
+    # texts hold none, and then no component needs finding
+    built = [p for p in built if not absent_from(p, text)]
+    if not built:
+        return None
     for component in patterns["component"]:
         for pattern in component["patterns"]:
             for m in finditer(pattern, text):
