@@ -76,7 +76,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from looptool.lint.analysis import analyse
+from looptool.lint.analysis import PROMISES, analyse
 from looptool.lint.rules import Problem
 from looptool.lint.rules._content import (
     applies_to,
@@ -114,7 +114,15 @@ def check(question, ctx):
 def _sets_a_task(question) -> bool:
     """A design round, or a request to build, implement, solve or work on data. "What is a Haar
     cascade?" asks for knowledge, not for the old approach as the answer to a task."""
-    return question.is_design or analyse(question).asks_for("design", "implement", "solve", "analyse-data")
+    if question.is_design:
+        return True
+    # the kinds the type promises first: mislabeled-interview reads those anyway, and they are the
+    # likeliest to be asked, so the others are rarely read
+    promised = PROMISES.get(question.type, ())
+    return analyse(question).asks_for(*sorted(_TASKS, key=lambda kind: kind not in promised))
+
+
+_TASKS = ("design", "implement", "solve", "analyse-data")
 
 
 def _review_problem(question, ctx) -> Problem | None:
