@@ -89,6 +89,12 @@ def may_match(pattern: str, text: str) -> bool:
     return any(map(_lower(text).__contains__, prefixes))
 
 
+def compile_all(patterns) -> list[Matcher]:
+    """Every pattern compiled now: a broken one stops the run with the catalogue's usage error
+    even when no question would have reached it."""
+    return [_compiled(pattern) for pattern in patterns]
+
+
 def absent_from(pattern: str, text: str) -> bool:
     """True when no piece of ``text`` (a window, a clause) can hold a match: the whole lacks every
     literal piece each match contains (see :meth:`Matcher.absent_from`)."""

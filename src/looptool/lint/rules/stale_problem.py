@@ -81,6 +81,7 @@ from looptool.lint.rules import Problem
 from looptool.lint.rules._content import (
     applies_to,
     as_date,
+    compile_all,
     entry_matches,
     framing_text,
     interviewer_text,
@@ -97,6 +98,10 @@ def check(question, ctx):
     problem = _review_problem(question, ctx)
     if problem:
         yield problem
+    # configured entries are checked before a question can be passed over (bundled ones by the tests)
+    ctx.derived("stale_topics configured", lambda: compile_all(
+        p for entry in ctx.extra_catalogues.get("stale_topics", ()) for key in ("all", "any", "unless")
+        for p in entry.get(key) or ()))
     # a topic counts only in a question that sets a task: asked once, before any entry (the analysis
     # it reads is shared with other rules, and about a third of questions set none)
     if not _sets_a_task(question):
