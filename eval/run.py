@@ -4,13 +4,22 @@
     python eval/run.py --split test      # the frozen test split: measure once, at the end
     python eval/run.py --split holdout   # session 5's held-out sources' split: measure once, at the end
     python eval/run.py --split holdout6  # session 6's held-out sources' split: measure once, at the end
+    python eval/run.py --split holdout6b # session 6's second batch's held-out split: measure once, at the end
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
+    python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
 
 It lints the corpus folders with the real CLI (``looptool lint --format
 json``), matches each finding to its question by id, and compares, per
 failure mode, the questions flagged with the questions labelled (see
 eval/LABELLING.md). Precision and recall come with Wilson 95% intervals,
 since the counts are small. ``--markdown`` prints the table the README uses.
+
+``--skills`` measures the question-analysis layer's skill evidence instead:
+per taxonomy skill, and over all skills (micro), the precision and recall of
+the skills the analysis reads from each question's text against the labels'
+``skills_evidenced``. Lint output does not carry the analysis, so this mode
+imports ``looptool.bank`` (to load the folders) and ``looptool.lint.analysis``
+(to read them) directly; only the chosen split's questions are analysed.
 """
 
 from __future__ import annotations
@@ -108,6 +117,68 @@ def measure(labels: dict, found: dict, split: str) -> dict:
             "modes": rows}
 
 
+def evidenced(root: Path, chosen) -> dict[str, set[str]]:
+    """Question id -> the skills the analysis reads from its text, for the ``chosen`` ids only."""
+    from looptool.bank.load import load_bank
+    from looptool.lint.analysis import analyse
+
+    folders = sorted(p.parent for p in root.glob("*/questions.yaml"))
+    bank, problems = load_bank(folders)
+    broken = [p for p in problems if p.rule in ("syntax-error", "unreadable-file", "encoding-error")]
+    if broken:
+        sys.exit(f"{broken[0].file}: cannot be read ({broken[0].message})")
+    wanted = set(chosen)
+    out = {q.id: set(analyse(q).skills) for q in bank.questions if q.id in wanted}
+    if wanted - set(out):
+        sys.exit(f"labelled but not in any questions.yaml: {', '.join(sorted(wanted - set(out)))}")
+    return out
+
+
+def catalogued() -> set[str]:
+    """The skills the ``skill_cues`` catalogue has cues for."""
+    from looptool.bank.catalogues import bundled
+
+    return {entry["skill"] for entry in bundled("skill_cues") if entry.get("anywhere")}
+
+
+def measure_skills(labels: dict, found: dict[str, set[str]], split: str, listed: set[str]) -> dict:
+    """Per skill and over all of them, how the evidence read agrees with ``skills_evidenced``."""
+    chosen = {qid: lab for qid, lab in labels.items() if split == "all" or lab.get("split") == split}
+    truth = {qid: set(lab.get("skills_evidenced") or []) for qid, lab in chosen.items()}
+    skills = sorted(set().union(*truth.values(), *(found.get(q, set()) for q in chosen)))
+    rows = {}
+    for skill in skills:
+        labelled = {qid for qid, want in truth.items() if skill in want}
+        read = {qid for qid in chosen if skill in found.get(qid, set())}
+        rows[skill] = {"catalogued": skill in listed, "labelled": len(labelled), "found": len(read),
+                       "hits": len(labelled & read), "missed": sorted(labelled - read),
+                       "false": sorted(read - labelled)}
+
+    def micro(names):
+        picked = [rows[name] for name in names]
+        return {key: sum(row[key] for row in picked) for key in ("labelled", "found", "hits")}
+
+    return {"split": split, "questions": len(chosen), "skills": rows,
+            "overall": micro(skills), "overall_catalogued": micro([s for s in skills if s in listed])}
+
+
+def skills_table(result: dict) -> str:
+    lines = [
+        f"Split `{result['split']}`: {result['questions']} questions; skill evidence against `skills_evidenced`.",
+        "",
+        "| skill | catalogued | labelled | found | precision (95% CI) | recall (95% CI) |",
+        "|---|---|---|---|---|---|",
+    ]
+    rows = [(name, row) for name, row in result["skills"].items()]
+    rows += [("all skills (micro)", {**result["overall"], "catalogued": None}),
+             ("catalogued skills (micro)", {**result["overall_catalogued"], "catalogued": True})]
+    for name, row in rows:
+        mark = {True: "yes", False: "no", None: ""}[row["catalogued"]]
+        lines.append(f"| {name} | {mark} | {row['labelled']} | {row['found']} | "
+                     f"{_ratio(row['hits'], row['found'])} | {_ratio(row['hits'], row['labelled'])} |")
+    return "\n".join(lines)
+
+
 def table(result: dict) -> str:
     lines = [
         f"Split `{result['split']}`: {result['questions']} questions, {result['clean']} clean.",
@@ -126,25 +197,37 @@ def table(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "holdout6b", "all"], default="dev")
     parser.add_argument("--set", choices=sorted(SETS), default="corpus")
     parser.add_argument("--details", action="store_true", help="list the missed and false ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--skills", action="store_true",
+                        help="measure the analysis' skill evidence against `skills_evidenced` instead")
     args = parser.parse_args(argv)
     root = SETS[args.set]
     labels = load_labels(root)
+    if args.skills:
+        chosen = [qid for qid, lab in labels.items() if args.split == "all" or lab.get("split") == args.split]
+        result = measure_skills(labels, evidenced(root, chosen), args.split, catalogued())
+        return _report(result, args, skills_table(result), result["skills"], [])
     result = measure(labels, lint(root), args.split)
+    return _report(result, args, table(result), result["modes"],
+                   [f"  clean alarmed: {qid}" for qid in result["clean_alarmed"]])
+
+
+def _report(result: dict, args, shown: str, rows: dict, more: list[str]) -> int:
+    """Print the figures (as JSON, or the table and, with --details, the ids behind them)."""
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(table(result))
+    print(shown)
     if args.details:
-        for mode, row in result["modes"].items():
+        for name, row in rows.items():
             for kind in ("missed", "false"):
                 for qid in row[kind]:
-                    print(f"  {mode} {kind}: {qid}")
-        for qid in result["clean_alarmed"]:
-            print(f"  clean alarmed: {qid}")
+                    print(f"  {name} {kind}: {qid}")
+        for line in more:
+            print(line)
     return 0
 
 

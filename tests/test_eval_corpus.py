@@ -50,9 +50,10 @@ def _skill_ids() -> set[str]:
 
 def expected_split(qid: str, session: int | None) -> str:
     """The split LABELLING.md fixes for an id: sessions 5 and 6 hold out part of their folders."""
-    if session == 6:
-        salted = int(hashlib.sha256(("holdout6:" + qid).encode()).hexdigest()[:8], 16)
-        return "holdout6" if salted % 3 else "dev"
+    if session in (6, "6b"):  # session 6's two batches, each with its own salt and split
+        name = "holdout6" if session == 6 else "holdout6b"
+        salted = int(hashlib.sha256((name + ":" + qid).encode()).hexdigest()[:8], 16)
+        return name if salted % 3 else "dev"
     if session == 5:
         salted = int(hashlib.sha256(("holdout:" + qid).encode()).hexdigest()[:8], 16)
         return "holdout" if salted % 2 == 0 else "dev"
@@ -71,6 +72,7 @@ def test_the_split_formulas():
     assert [expected_split(q, 6) for q in "abcdef"] == ["dev", "dev"] + ["holdout6"] * 4
     share = sum(expected_split(f"q{i}", 6) == "holdout6" for i in range(3000)) / 3000
     assert 0.62 < share < 0.71
+    assert [expected_split(q, "6b") for q in "abcdef"] == ["dev"] * 3 + ["holdout6b", "dev", "holdout6b"]
 
 
 @pytest.mark.parametrize("folder", _folders(CORPUS) + _folders(EXTRA), ids=lambda p: p.name)

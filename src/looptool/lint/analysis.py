@@ -39,7 +39,9 @@ PROMISES = {
     "data-modeling": frozenset({"analyse-data"}),
     # the conversations are all about the candidate's own path and work
     "project-deep-dive": frozenset({"present-own-work", "behavioural"}),
-    "career-chat": frozenset({"career", "behavioural", "present-own-work", "own-practice"}),
+    # seed 003's career chat (the path, the highlights, the next role) replaces "tell me about a
+    # time ..." questions, which prepared stories pass: a past situation alone is a behavioural round's
+    "career-chat": frozenset({"career", "own-practice"}),
     # how the candidate habitually works with people ("How do you balance stakeholders' requests?")
     # is about how they act, as a past situation is
     "behavioral": frozenset({"behavioural", "own-practice"}),

@@ -15,7 +15,12 @@ type, "from scratch" only in a coding round, since "train a transformer
 from scratch or fine-tune?" is a design choice), or when it opens the
 title; a layer that is only context ("top-k
 sampling over a transformer's logits", "a tokenizer for our transformer")
-does not. The phrases live in the catalogue `ml_coding_patterns`.
+does not. A whole network built to do a task ("build a neural network to
+classify spam", "train an MLP on the given dataset", "an LSTM for text
+generation") is assembled from a framework's layers, a modelling exercise:
+it counts only when the question names its mechanics (backpropagation, a
+backward pass, NumPy, "from scratch", no autograd) or asks for a piece of
+its work ("the forward pass of an LSTM"). The phrases live in the catalogue `ml_coding_patterns`.
 
 Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other
@@ -90,7 +95,8 @@ def check(question, ctx):
     component = _built_by_hand(text, patterns, patterns["built"] + patterns["by-hand"] if coding
                                else patterns["by-hand"])
     if component is None and coding:
-        component = _task_object(text, patterns) or _title_component(question, patterns)
+        component = (_task_object(text, patterns, found_any(patterns["mechanics"], text))
+                     or _title_component(question, patterns))
     if component:
         yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
                       "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
@@ -115,7 +121,8 @@ def _patterns(ctx) -> dict:
 
 
 def _read_patterns(ctx) -> dict:
-    kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": [], "by-hand": []}
+    kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": [], "by-hand": [],
+             "mechanics": []}
     for entry in ctx.catalogue("ml_coding_patterns"):
         kind = entry.get("kind")
         if kind == "component":
@@ -127,29 +134,36 @@ def _read_patterns(ctx) -> dict:
     return kinds
 
 
-def _task_object(text: str, patterns) -> dict | None:
-    """The component a task verb works on ("implement the backward pass of a conv layer")."""
+def _task_object(text: str, patterns, mechanics: bool) -> dict | None:
+    """The component a task verb works on ("implement the backward pass of a conv layer"). A whole
+    network counts only when a piece of its work is the object: "build a neural network for spam"
+    assembles framework layers, "write the backward pass of an MLP" (or any question that names the
+    backpropagation, NumPy or "from scratch") is the bookkeeping itself."""
     # each task's object is cut at its clause boundary once, not once per component tried on it
-    objects = [_clause(_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"]), patterns["boundary"])
-               for p in patterns["task"] for m in finditer(p, text)]
-    return next((c for c in patterns["component"] for o in objects if found_any(c["patterns"], o)), None)
+    objects = [(_clause(found, patterns["boundary"]), part) for found, part in
+               (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
+                for p in patterns["task"] for m in finditer(p, text))]
+    return next((c for c in patterns["component"] for o, part in objects
+                 if (part or mechanics or not c.get("whole")) and found_any(c["patterns"], o)), None)
 
 
 def _title_component(question, patterns) -> dict | None:
     """A title that opens with the component, unless the prompt only uses it as a tool."""
-    return next((c for c in patterns["component"] if found_any(c["patterns"], question.title)
+    return next((c for c in patterns["component"] if not c.get("whole") and found_any(c["patterns"], question.title)
                  and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
 
 
-def _work_object(text: str, parts) -> str:
-    """What a task verb works on, after any piece of a layer's work ("the backward pass of ...")."""
+def _work_object(text: str, parts) -> tuple[str, bool]:
+    """What a task verb works on, after any piece of a layer's work ("the backward pass of ..."), and
+    whether such a piece was named."""
+    named = False
     for _ in range(2):  # "the numerically stable version of the backward pass of ..."
         text = text.lstrip()
         found = next((m for p in parts if (m := search(p, text)) and m.start() == 0), None)
         if found is None:
             break
-        text = text[found.end():]
-    return text
+        text, named = text[found.end():], True
+    return text, named
 
 
 def _built_by_hand(text: str, patterns, built) -> dict | None:

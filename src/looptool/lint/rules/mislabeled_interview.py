@@ -43,8 +43,14 @@
   behavioral round promises past situations and what the candidate did in
   them; a project tour is a deep dive's, motivations and strengths a career
   chat's), a `data-modeling` round that is a theory
-  quiz, a `career-chat` that is a technical grilling. The message quotes the
-  sentence. A prompt with no recognisable request is left alone.
+  quiz, a `career-chat` that is a technical grilling, or one made only of
+  "Tell me about a time you disagreed with ..." and "Walk us through the
+  architecture of a system you built" (a career chat is about the path so
+  far and the next role; it replaces the tell-me-about-a-time questions
+  that a prepared story passes, and a project tour is a deep dive's). How
+  the candidate usually works ("What do you do when you are stuck?") suits
+  both conversations. The message quotes the sentence. A prompt with no
+  recognisable request is left alone.
 
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its

@@ -17,7 +17,10 @@ belongs to this problem alone:
   tickets");
 - **the decision the model drives** ("decide whether to hold the payment").
 
-Any one of these is enough. A question with no ML words at all is not
+Any one of these is enough, and so is a design about what this model costs
+to run or train ("GPU bills are climbing as contexts grow", "throughput per
+GPU", "a KV cache", "quantise to int8"): serving or training the model is
+then the ML problem itself. A question with no ML words at all is not
 this rule's business (a bare prompt is `vague-scenario`'s, a systems round
 filed as ML design is `mislabeled-interview`'s), and a design prompt that
 shows serving code to review is its own material. The cues are in the
@@ -78,6 +81,11 @@ def _systems(ctx):
     return group(ctx, "type_indicators", "indicator", "design-system")
 
 
+def _model_cost(ctx):
+    """What running or training this model costs (GPU bills, context length, KV cache, quantisation)."""
+    return group(ctx, "type_indicators", "indicator", "ml-infra")
+
+
 def _posed(question) -> str:
     scenario = question.scenario
     extra = [scenario.need, *scenario.constraints, *scenario.hooks] if scenario else []
@@ -101,6 +109,8 @@ def check(question, ctx):
     recital = ml.recipe and len(ml.generic) >= int(ctx.options.get("min-generic", 2))
     if not recital and not first(_systems(ctx), _posed(question)):
         return
+    if first(_model_cost(ctx), _posed(question)):
+        return  # the design is about the model's own cost to run or train: ML systems work, not a recital
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])
     wanted = "; ".join(ML_SPECIFIC.values())
     yield Problem(

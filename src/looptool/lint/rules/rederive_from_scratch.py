@@ -9,7 +9,8 @@ sketches, reservoir sampling, consensus protocols, the alias method,
 speculative decoding, FlashAttention-style tiling, PageRank, vector clocks,
 quantile sketches for fleet-wide percentiles, Merkle trees for replica
 repair, rolling checksums for syncing edited files, ring all-reduce, CRDTs
-for merging offline edits, BM25 for keyword ranking), when the method is not
+for merging offline edits, BM25 for keyword ranking, an approximate
+nearest-neighbour index for similarity search over millions of vectors), when the method is not
 handed over: `method_provided` is not `true`, the candidate-visible text
 does not explain it, and it does not name it as something to use ("you may
 use consistent hashing", "a dedup pipeline using MinHash").

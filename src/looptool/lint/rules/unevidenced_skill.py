@@ -9,10 +9,11 @@ sits on the tag.
 
 Only skills whose vocabulary a question cannot avoid are marked: a question
 on parametric curves names Bezier curves, splines, control points or arc
-length. Skills that can be tested in plain words are left unmarked and never
+length, and one on GPU kernels names CUDA, Triton, kernels or thread blocks.
+Skills that can be tested in plain words are left unmarked and never
 reported, however their tags are used: statistics ("how likely is it that
-..."), experimentation ("decide whether to ship"), distributed training,
-GPU kernels and parsing. On the labelled sets, most questions tagged with
+..."), experimentation ("decide whether to ship"), distributed training
+and parsing. On the labelled sets, most questions tagged with
 those skills whose text held none of the cues were tagged rightly, so their
 absence says nothing. Tags of skills without a catalogue entry are never
 judged.
