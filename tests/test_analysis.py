@@ -128,3 +128,28 @@ def test_rubric_evidence_items():
     vocab = _vocabulary(tuple((e["kind"], tuple(e["terms"])) for e in bundled("vague_evidence")))
     assert [v for v in VERDICTS if not is_verdict(v, vocab)] == []
     assert [o for o in OBSERVATIONS if is_verdict(o, vocab)] == []
+
+
+def test_the_first_specific_ml_evidence_is_what_the_full_ml_reading_finds_first():
+    from looptool.bank.load import load_bank
+    from looptool.bank.resources import bundled_bank
+    from looptool.lint.analysis import _analyse
+
+    bank, _ = load_bank([bundled_bank()])
+    designs = [q for q in bank.questions if q.type == "ml-system-design"]
+    assert designs
+    for question in designs:
+        full = _analyse(question).ml  # read alone: every kind, every sentence
+        quick = _analyse(question)
+        first = quick.ml_specific
+        assert (first is None) == (not full.specific), question.id
+        if first is not None:
+            assert first.sentence in {e.sentence for e in full.specific.values()}, question.id
+        else:  # nothing specific: the full reading after it skips those cues and finds the same words
+            assert quick.ml.generic == full.generic and quick.ml.recipe == full.recipe and not quick.ml.specific
+    recital = analyse(_question("Design a fraud model. Use a neural network and tune the hyperparameters.",
+                                "ml-system-design"))
+    assert recital.ml_specific is None and recital.ml.generic
+    labelled = analyse(_question("Design a fraud model. Chargebacks arrive weeks later and are the label.",
+                                 "ml-system-design"))
+    assert labelled.ml_specific is not None

@@ -51,4 +51,29 @@ def test_same_spans_on_generated_text(pattern, words):
 def test_prefixes_are_derived_only_when_every_branch_has_one():
     assert _content._prefixes(r"\bRAG\b|retrieval[- ]augmented") == ("rag", "retrieval")
     assert _content._prefixes(r"\d+ ?(KB|bytes)") is None
-    assert _content._prefixes(r"x?abc") is None
+    assert _content._prefixes(r"x?abc") == ("ab", "xab")  # an optional start: either spelling opens a match
+    assert _content._prefixes(r"x?\w") is None
+
+
+def test_a_start_too_short_to_scan_for_is_lengthened_by_the_fixed_pieces_after_it():
+    # re factors "(np|numpy)" into "n(p|umpy)": the start "n" alone would leave the pattern unfiltered
+    assert _content._prefixes(r"\b(np|numpy)\.(float|int)\b") == ("np", "numpy")
+    assert _content._prefixes(r"\bp(50|99)(\.\d+)?\b|medians?") == ("median", "p50", "p99")
+    assert _content._prefixes(r"(k|several) hash functions") == ("k ", "several ")
+    assert _content._prefixes(r"classif(y|ies)|categori[sz]") == ("categoris", "categoriz", "classifies", "classify")
+    assert _content._prefixes(r"p\d+") is None  # nothing fixed follows: the pattern always runs
+    assert _content.search(r"\bp(50|99)\b", "Keep the P99 latency low").group(0) == "P99"
+    assert _content.search(r"\bp(50|99)\b", "keep p95 low") is None
+
+
+def test_a_text_a_pattern_is_absent_from_holds_no_match_in_any_window():
+    ruled_out = 0
+    for pattern in PATTERNS[::5]:
+        plain = re.compile(pattern, re.IGNORECASE)
+        for text in TEXTS[::4]:
+            if _content.absent_from(pattern, text):
+                ruled_out += 1
+                assert not any(plain.search(text[i:i + 50]) for i in range(0, len(text), 25)), pattern
+    assert ruled_out > 100  # the test is used, not only defined
+    assert not _content.absent_from(r"^\W{0,3}from scratch", "Build attention. From scratch, please.")
+    assert _content.absent_from(r"^\W{0,3}from scratch", "Build attention in numpy.")

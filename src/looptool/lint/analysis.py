@@ -204,7 +204,14 @@ class Analysis:
 
     @cached_property
     def ml(self) -> MlContent:
-        return _ml(self.question, _cues())
+        # when ml_specific was read and found nothing, the specific cues need not be read again
+        return _ml(self.question, _cues(), specific=self.__dict__.get("ml_specific", True) is not None)
+
+    @cached_property
+    def ml_specific(self) -> Evidence | None:
+        """The first evidence of what only this ML problem has (any ``ML_SPECIFIC`` kind), read only
+        until found: whether there is any is what the rules ask first, and most ML designs have some."""
+        return _ml_specific(self.question, _cues())
 
     @cached_property
     def skills(self) -> dict[str, Evidence]:
@@ -273,7 +280,7 @@ def _question_text(question) -> list[str]:
     return [s for part in parts if part for s in sentences(str(part))]
 
 
-def _ml(question, cues) -> MlContent:
+def _ml(question, cues, specific: bool = True) -> MlContent:
     content = MlContent()
     for sentence in _question_text(question):
         for kind in ("ml-generic", "ml-models"):
@@ -282,10 +289,18 @@ def _ml(question, cues) -> MlContent:
                 if word not in content.generic:
                     content.generic.append(word)
                     content.recipe += kind == "ml-generic"
-        for kind in ML_SPECIFIC:
+        for kind in ML_SPECIFIC if specific else ():
             if kind not in content.specific and (found := cues[kind].find(sentence)):
                 content.specific[kind] = Evidence(sentence, found.strip())
     return content
+
+
+def _ml_specific(question, cues) -> Evidence | None:
+    for sentence in _question_text(question):
+        for kind in ML_SPECIFIC:
+            if found := cues[kind].find(sentence):
+                return Evidence(sentence, found.strip())
+    return None
 
 
 # an artefact after a build verb: "Design a URL shortener", "Build Dropbox"

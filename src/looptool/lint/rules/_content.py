@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
-from looptool.lint.matching import Matcher, compile_pattern
+from looptool.lint.matching import NEEDLE_PRODUCT_LIMIT, Matcher, _exact, compile_pattern
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
@@ -89,6 +89,18 @@ def may_match(pattern: str, text: str) -> bool:
     return any(map(_lower(text).__contains__, prefixes))
 
 
+def compile_all(patterns) -> list[Matcher]:
+    """Every pattern compiled now: a broken one stops the run with the catalogue's usage error
+    even when no question would have reached it."""
+    return [_compiled(pattern) for pattern in patterns]
+
+
+def absent_from(pattern: str, text: str) -> bool:
+    """True when no piece of ``text`` (a window, a clause) can hold a match: the whole lacks every
+    literal piece each match contains (see :meth:`Matcher.absent_from`)."""
+    return _compiled(pattern).absent_from(text)
+
+
 def finditer(pattern: str, text: str):
     return _compiled(pattern).finditer(text)
 
@@ -144,7 +156,7 @@ def _starts(items) -> list[str] | None:
         while index < len(items) and items[index][0] is c.LITERAL:
             chars.append(chr(items[index][1]))
             index += 1
-        return ["".join(chars).lower()]
+        return _lengthened(["".join(chars)], items, index)
     if op is c.BRANCH:
         out = []
         for branch in arg[1]:
@@ -154,8 +166,25 @@ def _starts(items) -> list[str] | None:
             out += found
         return out
     if op is c.SUBPATTERN:
-        return _starts(list(arg[-1]))
-    return None
+        found = _starts(list(arg[-1]))
+        if found and all(len(prefix) >= 2 for prefix in found):
+            return found
+    exact = _exact(op, arg, c)  # a set of characters, or a group of fixed strings ("(k|several)")
+    return None if exact is None else _lengthened(exact, items, index + 1)
+
+
+def _lengthened(strings: list[str], items, index: int) -> list[str]:
+    """Starts too short to scan for ("p", or "n" when re has factored "(np|numpy)" into "n(p|umpy)"),
+    lengthened by the fixed pieces that follow them: "p" then "(50|99)" gives "p50" and "p99"."""
+    from re import _constants as c
+
+    while index < len(items) and min(map(len, strings)) < 2:
+        found = _exact(*items[index], c)
+        if found is None or len(strings) * len(found) > NEEDLE_PRODUCT_LIMIT:
+            break
+        strings = [a + b for a in strings for b in found]
+        index += 1
+    return [text.lower() for text in strings]
 
 
 def found_any(patterns, text: str) -> bool:

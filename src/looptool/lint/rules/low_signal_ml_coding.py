@@ -74,7 +74,7 @@ import re
 
 from looptool.lint.analysis import analyse
 from looptool.lint.rules import Problem
-from looptool.lint.rules._content import finditer, found_any, search
+from looptool.lint.rules._content import absent_from, finditer, found_any, search
 
 CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
 OPTIONS = {}
@@ -139,11 +139,12 @@ def _task_object(text: str, patterns, mechanics: bool) -> dict | None:
     network counts only when a piece of its work is the object: "build a neural network for spam"
     assembles framework layers, "write the backward pass of an MLP" (or any question that names the
     backpropagation, NumPy or "from scratch") is the bookkeeping itself."""
-    tasks = [_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
-             for p in patterns["task"] for m in finditer(p, text)]
-    return next((c for c in patterns["component"] for o, part in tasks
-                 if (part or mechanics or not c.get("whole")) and found_any(c["patterns"], _clause(o, patterns["boundary"]))),
-                None)
+    # each task's object is cut at its clause boundary once, not once per component tried on it
+    objects = [(_clause(found, patterns["boundary"]), part) for found, part in
+               (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
+                for p in patterns["task"] for m in finditer(p, text))]
+    return next((c for c in patterns["component"] for o, part in objects
+                 if (part or mechanics or not c.get("whole")) and found_any(c["patterns"], o)), None)
 
 
 def _title_component(question, patterns) -> dict | None:
@@ -167,6 +168,11 @@ def _work_object(text: str, parts) -> tuple[str, bool]:
 
 def _built_by_hand(text: str, patterns, built) -> dict | None:
     """A component followed by a phrase that says it is built by hand ("attention from scratch")."""
+    # a phrase whose literal pieces the whole text lacks is in no window after a component: most
+    # texts hold none, and then no component needs finding
+    built = [p for p in built if not absent_from(p, text)]
+    if not built:
+        return None
     for component in patterns["component"]:
         for pattern in component["patterns"]:
             for m in finditer(pattern, text):

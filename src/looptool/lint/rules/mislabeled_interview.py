@@ -174,8 +174,10 @@ def _system_design(question, ctx):
 
 
 def _ml_system_design(question, ctx):
-    ml = analyse(question).ml  # read first: ml-clothing needs it too, and it rules most questions out
-    if ml.specific or ml.generic:  # ML words after all; a recital on a systems design is ml-clothing's
+    # read first: it rules most questions out (ml-clothing asks the same); whether the ML part says
+    # anything specific is read sentence by sentence only until it does
+    analysis = analyse(question)
+    if analysis.ml_specific or analysis.ml.generic:  # ML words after all; a recital is ml-clothing's
         return
     text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it

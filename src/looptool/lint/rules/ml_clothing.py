@@ -97,8 +97,11 @@ def check(question, ctx):
         return
     if shows_code(ctx, question.prompt):
         return
-    ml = analyse(question).ml
-    if ml.specific or not ml.generic:
+    analysis = analyse(question)
+    if analysis.ml_specific:  # something only this problem has: read before the recipe words, and shared
+        return
+    ml = analysis.ml
+    if not ml.generic:
         return
     # the recipe (a practice or metric among at least min-generic words) is a recital; on top of a
     # systems design, one ML word or model name is ("... and where the neural network runs"); model

@@ -72,8 +72,12 @@ def check(question, ctx):
     if not (question.is_design and question.active) or shows_code(ctx, question.prompt):
         return
     analysis = analyse(question)
+    # what the prompt asks is read first (mislabeled-interview has usually read it already); the
+    # framing, read over every sentence, only for a prompt that asks to design or solve
+    if not analysis.asks_for("design", "solve"):
+        return
     framing = analysis.framing
-    if not analysis.asks_for("design", "solve") or framing.solution is None or framing.need_first:
+    if framing.solution is None or framing.need_first:
         return
     yield Problem(
         f"the prompt names what to build ({framing.solution.quote(70)}) but no one affected, nothing going "
