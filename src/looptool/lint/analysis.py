@@ -307,7 +307,7 @@ def _ml_specific(question, cues) -> Evidence | None:
 _SOLUTION = re.compile(
     r"^\W*(?:(?:please|now|first|then),? )?"
     # "How would you build a system to ...", "Describe how you would implement ..."
-    r"(?:(?:how (?:would|will|could) you|(?:describe|explain) how you would|"
+    r"(?:(?:how (?:would|will|could) you|how to|(?:describe|explain) how you would|"
     r"walk (?:me|us) through how you would) )?"
     # "make our feature cheaper" asks to improve what exists, not to build an artefact
     r"(?:design|architect|build|create|develop|implement|improve|"
@@ -342,6 +342,8 @@ def _framing(question, said: list[str], cues) -> Framing:
         if m and not re.match(r"^\W*find a way\b", sentence, re.I):
             framing.solution = Evidence(sentence, m.group(0).strip())
             break
+    if framing.solution is None and said and bare_name(question.prompt or ""):
+        framing.solution = Evidence(said[0], said[0].strip())
     for sentence in text_sentences:
         rest = _outside_artefact(sentence)
         framing.person = framing.person or _person(rest, sentence, cues["person"].terms)
@@ -349,6 +351,22 @@ def _framing(question, said: list[str], cues) -> Framing:
             if getattr(framing, kind) is None and (found := cues[kind].find(rest)):
                 setattr(framing, kind, Evidence(sentence, found.strip()))
     return framing
+
+
+# a line that is only a name: no question, no request ("TinyURL", "Achievement System", "- Real-time")
+_NAME_LINE = re.compile(
+    r"^\W*(?!(?:what|why|how|when|which|who|where|is|are|do|does|can|could|would|should|explain|describe|"
+    r"define|list|compare|write|implement|tell|give|name|discuss|find|given|you|we|our|your|the|a|an|please|"
+    r"let|design|build|create|make|develop|architect|scale)\b)(?![^\n]*\b(?:vs|versus)\b)"
+    r"[\w\"'()/&+#-]+(?:\s+[\w\"'()/&+#-]+){0,5}\W*$", re.I)
+
+
+def bare_name(prompt: str) -> bool:
+    """A prompt that is only the name of something, on a line or a few short bullet lines: in a
+    design round, the barest way to name an artefact to build."""
+    lines = [line for line in prompt.splitlines() if line.strip()]
+    return 1 <= len(lines) <= 4 and not re.search(r"[.?!]\W*\S", prompt) and "?" not in prompt \
+        and all(_NAME_LINE.match(line) for line in lines)
 
 
 def _outside_artefact(sentence: str) -> str:

@@ -4,7 +4,9 @@
 A question that asks for a design (whatever type it is filed under) and is
 **solution-first**: it opens by naming the artefact to build ("Design a
 fraud detection system for a banking application", "Automatically route
-tickets to the right subteam", "Design Dropbox"), and nowhere names
+tickets to the right subteam", "Design Dropbox"; in a design round, a
+prompt that is only a name, "TinyURL" or "Achievement System", names the
+artefact too), and nowhere names
 
 - **someone affected**: people in their situation ("our bank's customers
   are ...", "people who might be able to answer", a volunteer-run channel,
@@ -59,7 +61,7 @@ None.
 
 from __future__ import annotations
 
-from looptool.lint.analysis import analyse
+from looptool.lint.analysis import analyse, bare_name
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
 
@@ -74,7 +76,10 @@ def check(question, ctx):
     analysis = analyse(question)
     # what the prompt asks is read first (mislabeled-interview has usually read it already); the
     # framing, read over every sentence, only for a prompt that asks to design or solve
-    if not analysis.asks_for("design", "solve"):
+    # a prompt that is only a name ("TinyURL") asks for nothing in words, but in a design round it
+    # names the artefact to build
+    if not (analysis.asks_for("design", "solve")
+            or (bare_name(question.prompt or "") and not analysis.asks_for("implement"))):
         return
     framing = analysis.framing
     if framing.solution is None or framing.need_first:
