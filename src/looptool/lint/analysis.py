@@ -107,7 +107,9 @@ def _join_words(patterns) -> Matcher | None:
 
 
 # what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
-_OPENER = r"^\W*(?:(?:first|then|next|now|finally|also|afterwards|lastly|part \d+(?: \([^)]*\))?)\W+)?"
+# and a short heading with a colon: "Text generation: train a recurrent network on ..."
+_OPENER = (r"^\W*(?:(?!(?:given|where|let|if|for|with|input|output|example)\b)[a-z][\w'/-]*(?: [\w'/-]+){0,4}:\s+)?"
+           r"(?:(?:first|then|next|now|finally|also|afterwards|lastly|part \d+(?: \([^)]*\))?)\W+)?")
 
 
 def _word_started(patterns) -> bool:
