@@ -109,7 +109,8 @@ def _join_words(patterns) -> Matcher | None:
 # what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
 # and a short heading with a colon: "Text generation: train a recurrent network on ..."
 _OPENER = (r"^\W*(?:(?!(?:given|where|let|if|for|with|input|output|example)\b)[a-z][\w'/-]*(?: [\w'/-]+){0,4}:\s+)?"
-           r"(?:(?:first|then|next|now|finally|also|afterwards|lastly|part \d+(?: \([^)]*\))?)\W+)?")
+           r"(?:(?:first|then|next|now|finally|also|afterwards|lastly|if so|if not|otherwise|optionally|"
+           r"part \d+(?: \([^)]*\))?)\W+)?")
 
 
 def _word_started(patterns) -> bool:

@@ -24,7 +24,9 @@
   binary search", "in any language"), or contains code, with or without a
   `def`;
 - a `coding` question whose prompt only asks for discussion ("Explain how a
-  hash map resizes") and never for code to be written, read or fixed. Words
+  hash map resizes") and never for code to be written, read or fixed (work
+  on a dataset, or an instruction to carry out such as "Retrain the baseline
+  on 10% of the data", is done at the keyboard and counts as code). Words
   that design talk shares ("build", "optimise", "write-heavy", "10,000
   writes a second") count as coding work only when code is their object
   ("build a trie class", "speed up this function").
@@ -111,6 +113,8 @@ questions:
 
 from __future__ import annotations
 
+import re
+
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import first, group, quantities, sentences, shows_code
@@ -194,8 +198,17 @@ def _ml_system_design(question, ctx):
                   "how success is measured, or retype it as `system-design`", ("type",))
 
 
+_QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|does|can|could|would|should|talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
+
+
 def _coding(question, ctx):
     if _find(ctx, "coding-work", question.prompt):
+        return
+    # work the analysis reads as done at the keyboard: code, a dataset, or an instruction to carry
+    # out ("Retrain the baseline on 10% of the data"), not a question about one
+    analysis = analyse(question)
+    if analysis.asks_for("implement", "analyse-data") or any(
+            not _QUESTION_WORD.match(e.sentence) for e in analysis.asked("solve")):
         return
     opening = next((s for s in sentences(question.prompt) if _find(ctx, "discussion-ask", s)), None)
     if opening:
