@@ -149,7 +149,8 @@ def _task_object(text: str, patterns, mechanics: bool) -> dict | None:
 
 def _title_component(question, patterns) -> dict | None:
     """A title that opens with the component, unless the prompt only uses it as a tool."""
-    return next((c for c in patterns["component"] if not c.get("whole") and found_any(c["patterns"], question.title)
+    return next((c for c in patterns["component"]
+                 if not c.get("whole") and found_any(c["patterns"], question.title)
                  and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
 
 

@@ -198,7 +198,9 @@ def _ml_system_design(question, ctx):
                   "how success is measured, or retype it as `system-design`", ("type",))
 
 
-_QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|does|can|could|would|should|talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
+# a sentence that asks about work rather than setting it ("How would you ...", "Talk me through ...")
+_QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|does|can|could|would|should|"
+                            r"talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
 
 
 def _coding(question, ctx):
