@@ -221,6 +221,12 @@ class Analysis:
         """Skill id -> its first evidence in the text."""
         return _skills(self.question)
 
+    @cached_property
+    def about_candidate(self) -> Evidence | None:
+        """The first request sentence about the candidate themselves (their past, job or ways)."""
+        cue = _cues()["about-candidate"]
+        return next((Evidence(s, f.strip()) for s in self.requests if (f := cue.find(s))), None)
+
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
 

@@ -51,8 +51,10 @@
   far and the next role; it replaces the tell-me-about-a-time questions
   that a prepared story passes, and a project tour is a deep dive's). How
   the candidate usually works ("What do you do when you are stuck?") suits
-  both conversations. The message quotes the sentence. A prompt with no
-  recognisable request is left alone.
+  both conversations, and so does a question about the person whose wording
+  only resembles a quiz ("What is your approach to delivering bad news?",
+  "What is the most original solution you have created?"). The message
+  quotes the sentence. A prompt with no recognisable request is left alone.
 
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
@@ -125,6 +127,7 @@ OPTION_RANGES = {"min-ml-groups": (0, 5)}
 
 _CATALOGUE = "type_indicators"
 _CONVERSATIONS = ("behavioral", "career-chat", "project-deep-dive")
+_PERSONAL = {"behavioural", "career", "present-own-work", "own-practice"}  # what conversations ask about
 _ML_GROUPS = ("ml-data", "ml-labels", "ml-metric", "ml-feedback", "ml-infra")
 
 
@@ -153,6 +156,10 @@ def _broken_promise(question, ctx):
         return
     asked = analysis.kinds()
     if not asked:
+        return
+    if question.type in _CONVERSATIONS and not asked & _PERSONAL and analysis.about_candidate:
+        # a question about the person whose wording only resembles a quiz or a problem ("What is your
+        # approach to delivering bad news?"); asking for another conversation's material still counts
         return
     kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
     evidence = analysis.asks[kind]
