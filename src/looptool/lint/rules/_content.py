@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
-from looptool.lint.matching import NEEDLE_PRODUCT_LIMIT, Matcher, _exact, compile_pattern
+from looptool.lint.matching import Matcher, compile_pattern, literal_starts
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
@@ -123,68 +123,11 @@ def _prefixes(pattern: str) -> tuple[str, ...] | None:
     try:
         return _PREFIXES[pattern]
     except KeyError:
-        found = _PREFIXES[pattern] = _read_prefixes(pattern)
+        found = _PREFIXES[pattern] = literal_starts(pattern)
         return found
 
 
 _PREFIXES: dict[str, tuple[str, ...] | None] = {}
-
-
-def _read_prefixes(pattern: str) -> tuple[str, ...] | None:
-    try:
-        from re import _parser
-
-        found = _starts(list(_parser.parse(pattern, re.IGNORECASE)))
-    except Exception:  # noqa: BLE001 - an unusual pattern simply runs unfiltered
-        return None
-    if not found or any(len(prefix) < 2 for prefix in found):
-        return None
-    return tuple(sorted(set(found)))
-
-
-def _starts(items) -> list[str] | None:
-    from re import _constants as c
-
-    index = 0
-    while index < len(items) and items[index][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        index += 1  # zero-width: \b, ^, look-arounds
-    if index == len(items):
-        return None
-    op, arg = items[index]
-    if op is c.LITERAL:
-        chars = []
-        while index < len(items) and items[index][0] is c.LITERAL:
-            chars.append(chr(items[index][1]))
-            index += 1
-        return _lengthened(["".join(chars)], items, index)
-    if op is c.BRANCH:
-        out = []
-        for branch in arg[1]:
-            found = _starts(list(branch))
-            if found is None:
-                return None
-            out += found
-        return out
-    if op is c.SUBPATTERN:
-        found = _starts(list(arg[-1]))
-        if found and all(len(prefix) >= 2 for prefix in found):
-            return found
-    exact = _exact(op, arg, c)  # a set of characters, or a group of fixed strings ("(k|several)")
-    return None if exact is None else _lengthened(exact, items, index + 1)
-
-
-def _lengthened(strings: list[str], items, index: int) -> list[str]:
-    """Starts too short to scan for ("p", or "n" when re has factored "(np|numpy)" into "n(p|umpy)"),
-    lengthened by the fixed pieces that follow them: "p" then "(50|99)" gives "p50" and "p99"."""
-    from re import _constants as c
-
-    while index < len(items) and min(map(len, strings)) < 2:
-        found = _exact(*items[index], c)
-        if found is None or len(strings) * len(found) > NEEDLE_PRODUCT_LIMIT:
-            break
-        strings = [a + b for a in strings for b in found]
-        index += 1
-    return [text.lower() for text in strings]
 
 
 def found_any(patterns, text: str) -> bool:
