@@ -6,8 +6,10 @@ sentences ask the candidate to design, implement, recall facts, work on data,
 answer math items, talk about their own project, their career or a past
 situation (``asks``), and, for a design prompt, whether it starts from an
 artefact to build (``solution``) and whether it names people affected, a
-situation going wrong or an outcome wanted (``framing``). Rules are policies
-over that evidence and quote it in their messages.
+situation going wrong or an outcome wanted (``framing``). Beside the cues, a
+small model trained on the labelled corpus weighs the whole text
+(``reading``, see :mod:`looptool.lint.ask_model`). Rules are policies over
+that evidence and quote it in their messages.
 
 The cues are data (``data/question_cues.yaml``), compiled once, and matched
 by the one engine every catalogue uses (:mod:`looptool.lint.matching`). The analysis
@@ -23,6 +25,7 @@ from typing import Any
 from functools import cache, cached_property, lru_cache
 
 from looptool.bank.catalogues import bundled, compile_error
+from looptool.lint import ask_model
 from looptool.lint.matching import Matcher, alternation, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
@@ -222,10 +225,11 @@ class Analysis:
         return _skills(self.question)
 
     @cached_property
-    def about_candidate(self) -> Evidence | None:
-        """The first request sentence about the candidate themselves (their past, job or ways)."""
-        cue = _cues()["about-candidate"]
-        return next((Evidence(s, f.strip()) for s in self.requests if (f := cue.find(s))), None)
+    def reading(self) -> ask_model.Reading:
+        """What the trained ask model reads the title and prompt as asking for (each kind's
+        probability); the cues above recognise the wordings they list, the model weighs the whole
+        text as the labelled corpus taught it."""
+        return ask_model.read(ask_model.text_of(self.question.title, self.question.prompt))
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}

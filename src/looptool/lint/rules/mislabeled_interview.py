@@ -31,12 +31,21 @@
   writes a second") count as coding work only when code is their object
   ("build a trie class", "speed up this function").
 
-- any type whose prompt asks for nothing that the type promises. The
-  question-analysis layer reads what each sentence of the prompt asks the
-  candidate to do (design, write code, work a problem, recall facts, answer
-  math items, work on a dataset, present their own project, talk about their
-  career, describe a past situation), and the finding is raised only when
-  none of the requests is one the type promises: a `system-design` made of
+- any type whose prompt asks for nothing that the type promises. Two
+  readings decide it. The trained ask model (`looptool.lint.ask_model`,
+  learned from the labelled corpus of real interview questions) weighs the
+  whole title and prompt and gives each kind of request a probability; the
+  cues read what each sentence asks the candidate to do (design, write code,
+  work a problem, recall facts, answer math items, work on a dataset,
+  present their own project, talk about their career, describe a past
+  situation). The finding is raised when the model gives what the type
+  promises less than `max-promised` (10%) and no sentence the cues read asks
+  for it (a design prompt posed from a need counts as asking for a design),
+  or, outside the conversation rounds, when the cues find requests and none
+  is one the type promises while the model gives the promise less than
+  `max-promised-with-cue` (50%). Conversation rounds are judged by the model
+  alone: on questions from sources nobody here had seen, the cues' reading
+  of them was wrong far more often than right. Examples: a `system-design` made of
   "What is sharding?" and "Explain CAP" (or "How do you design for high
   availability?", "How would you refactor a legacy system?": general
   practice with no system of its own is knowledge to recall), a
@@ -52,9 +61,14 @@
   that a prepared story passes, and a project tour is a deep dive's). How
   the candidate usually works ("What do you do when you are stuck?") suits
   both conversations, and so does a question about the person whose wording
-  only resembles a quiz ("What is your approach to delivering bad news?",
-  "What is the most original solution you have created?"). The message
-  quotes the sentence. A prompt with no recognisable request is left alone.
+  only resembles a quiz ("What is your approach to delivering bad news?").
+  The message quotes the sentence the cues read, or the model's probabilities
+  and the words that weigh most towards its reading.
+
+The coding-exercise, recall and discussion signs above count only when the
+ask model, too, gives what the type promises less than
+`max-promised-with-cue`; an ML design with no ML in it and code in a
+conversation round count on their own.
 
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
@@ -111,6 +125,10 @@ questions:
 - `min-ml-groups` (default 1): how many of the five ML ingredients (data,
   labels, metric, feedback, model-specific concerns) an `ml-system-design`
   question must mention.
+- `max-promised` (default 0.10): below this probability of what the type
+  promises, the model's reading alone raises the finding.
+- `max-promised-with-cue` (default 0.50): below this probability, the cues'
+  reading raises it (outside the conversation rounds).
 """
 
 from __future__ import annotations
@@ -122,44 +140,55 @@ from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import first, group, quantities, sentences, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
-OPTIONS = {"min-ml-groups": 1}
-OPTION_RANGES = {"min-ml-groups": (0, 5)}
+OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50}
+OPTION_RANGES = {"min-ml-groups": (0, 5), "max-promised": (0.0, 1.0), "max-promised-with-cue": (0.0, 1.0)}
 
 _CATALOGUE = "type_indicators"
 _CONVERSATIONS = ("behavioral", "career-chat", "project-deep-dive")
-_PERSONAL = {"behavioural", "career", "present-own-work", "own-practice"}  # what conversations ask about
 _ML_GROUPS = ("ml-data", "ml-labels", "ml-metric", "ml-feedback", "ml-infra")
 
 
 def check(question, ctx):
     if not question.active:
         return
+    promised = PROMISES.get(question.type)
+    reading = analyse(question).reading if promised else None
+    share = reading.share(promised) if reading else 1.0
+    # a type-specific sign (a coding exercise filed as design, a discussion filed as coding, the
+    # general promise check) counts when the model does not read the text as what the type promises
+    # either; two signs that never depend on wording alone (an ML design with no ML in it, code in a
+    # conversation) count on their own
+    with_cue = float(ctx.options.get("max-promised-with-cue", 0.50))
     found = []
-    if question.type == "system-design":
-        found = list(_system_design(question, ctx))
-    elif question.type == "ml-system-design":
+    if question.type == "ml-system-design":
         found = list(_ml_system_design(question, ctx))
-    elif question.type == "coding":
-        found = list(_coding(question, ctx))
     elif question.type in _CONVERSATIONS:
         found = list(_conversation(question, ctx))
-    yield from found or _broken_promise(question, ctx)
+    if not found and share < with_cue:
+        if question.type == "system-design":
+            found = list(_system_design(question, ctx))
+        elif question.type == "coding":
+            found = list(_coding(question, ctx))
+        if not found and question.type not in _CONVERSATIONS:
+            found = list(_against_promise(question, ctx, promised))
+    # the model alone, when no sentence the cues read asks for what the type promises: a quoted
+    # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
+    # reading of the whole text, and so does a design prompt posed from a need (a situation going
+    # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
+    if not found and share < float(ctx.options.get("max-promised", 0.10)) and not _promise_evident(question, promised):
+        found = [_read_as_other(question, promised, reading)]
+    yield from found[:1]
 
 
-def _broken_promise(question, ctx):
-    """Every request in the prompt asks for something other than what the type promises."""
-    promised = PROMISES.get(question.type)
-    if not promised or shows_code(ctx, question.prompt):
+def _against_promise(question, ctx, promised):
+    """The cues read requests, and none of them is one the type promises."""
+    if shows_code(ctx, question.prompt):
         return
     analysis = analyse(question)
     if analysis.asks_for(*promised):  # the usual case, decided without reading the other kinds
         return
     asked = analysis.kinds()
     if not asked:
-        return
-    if question.type in _CONVERSATIONS and not asked & _PERSONAL and analysis.about_candidate:
-        # a question about the person whose wording only resembles a quiz or a problem ("What is your
-        # approach to delivering bad news?"); asking for another conversation's material still counts
         return
     kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
     evidence = analysis.asks[kind]
@@ -169,6 +198,26 @@ def _broken_promise(question, ctx):
         f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt asks them to "
         f"{ASK_WORDS[kind]} ({share}: {evidence[0].quote(70)}); retype the question, or rewrite the prompt "
         "to ask for what the type promises", ("type",))
+
+
+def _promise_evident(question, promised) -> bool:
+    analysis = analyse(question)
+    if analysis.asks_for(*promised):
+        return True
+    return "design" in promised and analysis.framing.need_first
+
+
+def _read_as_other(question, promised, reading) -> Problem:
+    """The trained model reads the whole text as asking for something the type does not promise."""
+    kind = reading.likeliest()
+    words = reading.strongest(kind, against=promised)
+    because = f"; the words that weigh most: {', '.join(repr(w) for w in words)}" if words else ""
+    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    return Problem(
+        f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt reads as asking "
+        f"them to {ASK_WORDS[kind]} (the ask model gives {reading.probabilities[kind]:.0%} to that and "
+        f"{reading.share(promised):.0%} to what the type promises{because}); retype the question, or rewrite "
+        "the prompt to ask for what the type promises", ("type",))
 
 
 def _system_design(question, ctx):

@@ -1,0 +1,122 @@
+"""What a question asks the candidate to do, as a trained model reads it.
+
+The cue catalogue (``data/question_cues.yaml``) recognises the wordings it
+lists; real question banks word the same requests in many other ways. This
+module reads a small statistical model trained on looptool's labelled corpus
+of real interview questions (``eval/train_asks.py`` writes it to
+``data/ask_model.json``): a multinomial logistic regression over word and
+word-pair tf-idf features of the question's title and prompt. It gives, for
+each kind of request the corpus labels (implement, design, recall,
+analyse-data, math-items, present-own-work, career, behavioural), how likely
+the text is to be asking for it, and which words weigh most towards a kind,
+so a finding can say why.
+
+Scoring is plain Python over the stored weights (no scikit-learn at lint
+time): tokens are runs of two or more word characters, lowercased; the
+features are the tokens and each pair of neighbouring tokens; a feature's
+weight is ``(1 + ln(count)) * idf``, the vector is scaled to unit length,
+and the kinds' probabilities are the softmax of the weighted sums plus the
+intercepts. The file records the probabilities scikit-learn gave a few
+reference texts, and a test checks that this module reproduces them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from looptool.bank.resources import data_path
+
+_FILE = "ask_model.json"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The model's reading of one text: each kind's probability, and the features it found."""
+
+    probabilities: dict[str, float]
+    features: dict[str, float]  # term -> its tf-idf weight in this text (unit length over all terms)
+
+    def share(self, kinds) -> float:
+        """How likely the text asks for any of ``kinds``."""
+        return sum(self.probabilities.get(kind, 0.0) for kind in kinds)
+
+    def likeliest(self, kinds=None) -> str:
+        """The most likely kind (among ``kinds`` when given), ties broken by name."""
+        chosen = [k for k in sorted(self.probabilities) if kinds is None or k in kinds]
+        return max(chosen, key=lambda k: self.probabilities[k])
+
+    def strongest(self, kind: str, against=(), limit: int = 3) -> list[str]:
+        """The terms in the text that weigh most towards ``kind`` rather than towards ``against``."""
+        model = _model()
+        column = model.column[kind]
+        others = [model.column[k] for k in against if k in model.column]
+        scored = []
+        for term, value in self.features.items():
+            weights = model.terms[term][1]
+            pull = weights[column] - (max(weights[c] for c in others) if others else 0.0)
+            if pull > 0:
+                scored.append((-(value * pull), term))
+        return [term for _, term in sorted(scored)[:limit]]
+
+
+@dataclass(frozen=True)
+class _Model:
+    classes: tuple[str, ...]
+    column: dict[str, int]
+    intercepts: tuple[float, ...]
+    terms: dict[str, list]  # term -> [idf, [weight per class]]
+    token: re.Pattern
+    bigrams: bool
+
+
+@cache
+def _model() -> _Model:
+    with open(data_path(_FILE), encoding="utf-8") as handle:
+        data = json.load(handle)
+    classes = tuple(data["classes"])
+    low, high = data["features"]["ngrams"]
+    return _Model(classes, {k: i for i, k in enumerate(classes)}, tuple(data["intercepts"]), data["terms"],
+                  re.compile(data["features"]["token_pattern"]), bigrams=high >= 2 and low <= 1)
+
+
+def kinds() -> tuple[str, ...]:
+    """The kinds of request the model tells apart."""
+    return _model().classes
+
+
+def text_of(title: str | None, prompt: str | None) -> str:
+    """What the model reads of a question (the training script joins them the same way)."""
+    return f"{title or ''}. {prompt or ''}"
+
+
+def read(text: str) -> Reading:
+    """The model's reading of ``text``."""
+    model = _model()
+    tokens = model.token.findall(text.lower())
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token] = counts.get(token, 0) + 1
+    if model.bigrams:
+        for left, right in zip(tokens, tokens[1:]):
+            pair = f"{left} {right}"
+            counts[pair] = counts.get(pair, 0) + 1
+    features = {}
+    for term, count in counts.items():
+        entry = model.terms.get(term)
+        if entry is not None:
+            features[term] = (1.0 + math.log(count)) * entry[0]
+    norm = math.sqrt(sum(v * v for v in features.values()))
+    if norm:
+        features = {term: value / norm for term, value in features.items()}
+    scores = list(model.intercepts)
+    for term, value in features.items():
+        for k, weight in enumerate(model.terms[term][1]):
+            scores[k] += value * weight
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return Reading({k: e / total for k, e in zip(model.classes, exps)}, features)

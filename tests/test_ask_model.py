@@ -1,0 +1,123 @@
+"""The trained ask model: its file, its pure-Python scoring, and how mislabeled-interview uses it."""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+
+import pytest
+import yaml
+
+from conftest import REPO, TODAY, run_subprocess
+from looptool.bank.resources import data_path
+from looptool.lint import ask_model
+from looptool.lint.analysis import ASK_KINDS, PROMISES
+
+MODEL = json.loads(data_path("ask_model.json").read_text(encoding="utf-8"))
+
+
+def test_scoring_reproduces_the_probabilities_scikit_learn_gave_at_training():
+    assert len(MODEL["checks"]) == len(MODEL["classes"])
+    for check in MODEL["checks"]:
+        reading = ask_model.read(check["text"])
+        for kind, expected in zip(MODEL["classes"], check["probabilities"]):
+            # the file keeps six decimals of each weight, so agreement is close, not exact
+            assert reading.probabilities[kind] == pytest.approx(expected, abs=1e-4), (check["text"], kind)
+
+
+def test_the_kinds_are_the_labelled_ask_kinds_and_known_to_the_analysis():
+    labelling = (REPO / "eval" / "LABELLING.md").read_text(encoding="utf-8")
+    assert set(ask_model.kinds()) <= set(ASK_KINDS)
+    for kind in ask_model.kinds():
+        assert f"`{kind}`" in labelling
+
+
+def test_the_unmeasured_held_out_split_was_never_trained_on():
+    assert "holdout7" in MODEL["trained_on"]["excluded_splits"]
+    assert MODEL["trained_on"]["questions"] == sum(MODEL["trained_on"]["per_kind"].values())
+
+
+def test_a_reading_is_a_distribution_and_deterministic():
+    for text in ("", "What is a B-tree?", "x " * 500):
+        first, second = ask_model.read(text), ask_model.read(text)
+        assert first == second
+        assert math.isclose(sum(first.probabilities.values()), 1.0, abs_tol=1e-9)
+        assert all(0.0 <= p <= 1.0 for p in first.probabilities.values())
+    assert ask_model.read("").features == {}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Replication. What is the difference between synchronous and asynchronous replication?", "recall"),
+    ("Merge intervals. Write a function that merges overlapping intervals and returns them sorted.", "implement"),
+    ("Moving on. Why do you want to leave your current job, and what do you want next?", "career"),
+    ("A hard call. Tell me about a time you had to push back on your manager. What happened?", "behavioural"),
+])
+def test_plain_requests_are_read_as_what_they_ask(text, kind):
+    reading = ask_model.read(text)
+    assert reading.likeliest() == kind
+    words = reading.strongest(kind)
+    assert words and all(w in reading.features for w in words)
+
+
+def test_strongest_words_weigh_towards_the_kind_and_away_from_the_others():
+    reading = ask_model.read("Explain what a write-ahead log is and why databases keep one.")
+    weights = ask_model._model().terms
+    column = ask_model._model().column
+    for word in reading.strongest("recall", against=PROMISES["coding"]):
+        assert weights[word][1][column["recall"]] > max(weights[word][1][column[k]] for k in ("implement", "analyse-data"))
+
+
+def _bank(tmp_path, *questions, config=None):
+    (tmp_path / "bank.yaml").write_text(yaml.safe_dump({"questions": list(questions)}, sort_keys=False))
+    if config:
+        (tmp_path / "pyproject.toml").write_text(textwrap.dedent(config))
+    return tmp_path / "bank.yaml"
+
+
+def _question(qid, qtype, prompt, title):
+    return {"id": qid, "title": title, "type": qtype, "levels": ["senior"], "skills": ["distributed-systems"],
+            "stage": "probe", "duration_minutes": 45, "prompt": prompt,
+            "signal": "Reasons about the trade-offs with numbers."}
+
+
+QUIZ = _question("consensus-quiz", "system-design",
+                 "Compare Raft with Paxos. Which guarantees does each give, and where do they differ?",
+                 "Raft versus Paxos")
+GRILLING = _question("threads-in-a-career-chat", "career-chat",
+                     "What is the difference between a process and a thread, and when would you use each?",
+                     "Processes and threads")
+NEED = _question("replica-drift", "system-design",
+                 "Two replicas of a billion keys drift apart after outages, and copying either across the WAN "
+                 "takes hours. Work out how they can find exactly which keys differ while sending little data.",
+                 "Replicas that drift")
+
+
+def test_the_cli_reports_a_grilling_filed_as_career_chat_with_the_models_reading(tmp_path):
+    bank = _bank(tmp_path, GRILLING, NEED)
+    run = run_subprocess("lint", bank, "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 1, run.out + run.err
+    lines = [line for line in run.out.splitlines() if "LT112" in line]
+    assert len(lines) == 1 and "bank.yaml:" in lines[0]
+    assert "talk about their career" in lines[0] and "recall or explain known facts (the ask model gives" in lines[0]
+    assert "'what is'" in lines[0] or "'difference between'" in lines[0]
+
+
+def test_a_need_first_design_with_unusual_verbs_passes(tmp_path):
+    # the model alone reads "work out how ... find" as coding; a prompt posed from a need is a design
+    assert ask_model.read(ask_model.text_of(NEED["title"], NEED["prompt"])).share(PROMISES["system-design"]) < 0.5
+    run = run_subprocess("lint", _bank(tmp_path, NEED), "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 0, run.out
+
+
+def test_the_thresholds_are_options(tmp_path):
+    off = """
+        [tool.looptool.rules.mislabeled-interview]
+        max-promised = 0.0
+        max-promised-with-cue = 0.0
+    """
+    run = run_subprocess("lint", _bank(tmp_path, QUIZ, GRILLING, config=off), "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 0, run.out + run.err
+    bad = "[tool.looptool.rules.mislabeled-interview]\nmax-promised = 2\n"
+    run = run_subprocess("lint", _bank(tmp_path, QUIZ, config=bad), "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 2 and "max-promised" in run.err and "between" in run.err, run.err
