@@ -357,6 +357,8 @@ def _framing(question, said: list[str], cues) -> Framing:
             break
     if framing.solution is None and said and bare_name(question.prompt or ""):
         framing.solution = Evidence(said[0], said[0].strip())
+    if not (scenario and scenario.need) and bare_name(question.prompt or ""):
+        return framing  # only a name: no one in it, nothing going wrong, no outcome
     for sentence in text_sentences:
         rest = _outside_artefact(sentence)
         framing.person = framing.person or _person(rest, sentence, cues["person"].terms)
@@ -366,20 +368,27 @@ def _framing(question, said: list[str], cues) -> Framing:
     return framing
 
 
+# a heading in title case, up to nine words ("AWS Pipeline Auto Scaling for Variable Volume")
+_TITLE_WORDS = r"(?-i:[A-Z0-9][\w'()/&+#-]*(?:\s+(?:[A-Z0-9(][\w'(),/&+#-]*|(?:for|of|and|or|with|to|in|on|at|by|the|a|an)\b)){0,8})"
 # a line that is only a name: no question, no request ("TinyURL", "Achievement System", "- Real-time")
 _NAME_LINE = re.compile(
     r"^\W*(?!(?:what|why|how|when|which|who|where|is|are|do|does|can|could|would|should|explain|describe|"
     r"define|list|compare|write|implement|tell|give|name|discuss|find|given|you|we|our|your|the|a|an|please|"
     r"let|design|build|create|make|develop|architect|scale)\b)(?![^\n]*\b(?:vs|versus)\b)"
-    r"[\w\"'()/&+#-]+(?:\s+[\w\"'()/&+#-]+){0,5}\W*$", re.I)
+    r"(?:[\w\"'()/&+#-]+(?:\s+[\w\"'(),/&+#-]+){0,5}|_TITLE)\W*$".replace("_TITLE", _TITLE_WORDS), re.I)
+# a line of examples under a name ("Examples: Messenger, WhatsApp Web, Slack")
+_EXAMPLES_LINE = re.compile(r"^\W*(?:examples?|e\.g\.|such as|like)\s*:?\s*[\w .'&+-]+(?:,\s*[\w .'&+-]+)*\W*$", re.I)
+# an abbreviation inside a name ("Chat App (e.g. Messenger)"), which ends no sentence
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs)\.", re.I)
 
 
 def bare_name(prompt: str) -> bool:
     """A prompt that is only the name of something, on a line or a few short bullet lines: in a
     design round, the barest way to name an artefact to build."""
-    lines = [line for line in prompt.splitlines() if line.strip()]
-    return 1 <= len(lines) <= 4 and not re.search(r"[.?!]\W*\S", prompt) and "?" not in prompt \
-        and all(_NAME_LINE.match(line) for line in lines)
+    lines = [line for line in prompt.splitlines() if line.strip() and not _EXAMPLES_LINE.match(line)]
+    plain = _ABBREVIATION.sub(" ", "\n".join(lines))
+    return 1 <= len(lines) <= 4 and not re.search(r"[.?!]\W*\S", plain) and "?" not in plain \
+        and all(_NAME_LINE.match(line) for line in plain.splitlines())
 
 
 def _outside_artefact(sentence: str) -> str:
@@ -395,9 +404,17 @@ _WISH = re.compile(r"\s+(?:want|wants|need|needs|would like|expect|expects|shoul
 _OCCUPATION = re.compile(r"[a-z]{3,}(?:ists|ians|ers|ors)")
 
 
+# a requirement line saying what the artefact does for people ("Allow users to upload snippets",
+# "Match riders to nearby drivers"): a feature of the solution, not people in their situation
+_FEATURE = re.compile(r"^\W*(?:allow|let|lets|enable|support|match|send|store|display|show|provide|notify|track|"
+                      r"recommend|deliver|handle|manage|generate|sync|route|assign|connect|serve)\b", re.I)
+
+
 def _person(rest: str, sentence: str, terms: frozenset) -> Evidence | None:
     """People named in their situation: the subject of a sentence ("Dermatologists at our service
     reach ..."), or followed by what they do or suffer, owning something, or running something."""
+    if _FEATURE.match(sentence):
+        return None
     for m in re.finditer(r"[A-Za-z]+", rest):
         word = m.group(0).lower()
         subject = rest is sentence and _SUBJECT_LEAD.fullmatch(rest[: m.start()]) is not None

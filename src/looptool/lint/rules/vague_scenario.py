@@ -5,13 +5,16 @@ A question that asks for a design (whatever type it is filed under) and is
 **solution-first**: it opens by naming the artefact to build ("Design a
 fraud detection system for a banking application", "Automatically route
 tickets to the right subteam", "Design Dropbox"; in a design round, a
-prompt that is only a name, "TinyURL" or "Achievement System", names the
-artefact too), and nowhere names
+prompt that is only a name, "TinyURL", "Achievement System", a title-case
+heading, or "Chat App (e.g. Messenger)" with a line of example products,
+names the artefact too), and nowhere names
 
 - **someone affected**: people in their situation ("our bank's customers
   are ...", "people who might be able to answer", a volunteer-run channel,
   `scenario.stakeholders`), not a word that only qualifies the artefact
-  ("a customer-support assistant", "user questions");
+  ("a customer-support assistant", "user questions"), nor a requirement
+  line saying what the artefact does for people ("Allow users to upload
+  snippets", "Match riders to nearby drivers");
 - **a situation going wrong**: a harm, a failure, a wait, a need not met
   ("are being scammed", "questions sit unanswered for days"), outside the
   artefact's own name (the "fraud" of "fraud detection system" is not a
