@@ -15,7 +15,9 @@
   ("class imbalance", "overfitting", "precision and recall") does not count,
   and neither monitoring nor a rate counts when it watches the servers
   rather than the model ("cache hit rate", "latency and error rate"). The question must also talk about a system (load, latency,
-  replicas, failures): one with neither ML nor systems content is not a
+  replicas, failures), and a problem told from a need with no request of its
+  own is left alone (framing it as ML is the candidate's job): one with
+  neither ML nor systems content is not a
   systems question in disguise, only an unframed one (`vague-scenario`'s
   business), and an ML problem told in plain words ("customers are talked
   into sending their savings to scammers") is left alone;
@@ -40,7 +42,8 @@
   present their own project, talk about their career, describe a past
   situation). The finding is raised when the model gives what the type
   promises less than `max-promised` (10%) and no sentence the cues read asks
-  for it (a design prompt posed from a need counts as asking for a design),
+  for it (in a design round, a prompt that is only a name, or one posed from
+  a need that asks for nothing else, counts as asking for a design),
   or, outside the conversation rounds, when the cues find requests and none
   is one the type promises while the model gives the promise less than
   `max-promised-with-cue` (50%). Conversation rounds are judged by the model
@@ -135,7 +138,7 @@ from __future__ import annotations
 
 import re
 
-from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse
+from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import first, group, quantities, sentences, shows_code
 
@@ -184,9 +187,9 @@ def _against_promise(question, ctx, promised):
     """The cues read requests, and none of them is one the type promises."""
     if shows_code(ctx, question.prompt):
         return
-    analysis = analyse(question)
-    if analysis.asks_for(*promised):  # the usual case, decided without reading the other kinds
+    if _promise_evident(question, promised):  # the usual case, decided without reading the other kinds
         return
+    analysis = analyse(question)
     asked = analysis.kinds()
     if not asked:
         return
@@ -201,10 +204,14 @@ def _against_promise(question, ctx, promised):
 
 
 def _promise_evident(question, promised) -> bool:
+    """A sentence asks for what the type promises; for a design round, a prompt that only names the
+    thing to build, or one posed from a need that asks for nothing else, asks for a design."""
     analysis = analyse(question)
     if analysis.asks_for(*promised):
         return True
-    return "design" in promised and analysis.framing.need_first
+    if "design" not in promised:
+        return False
+    return bare_name(question.prompt or "") or (analysis.framing.need_first and not analysis.kinds())
 
 
 def _read_as_other(question, promised, reading) -> Problem:
@@ -238,6 +245,10 @@ def _ml_system_design(question, ctx):
     # anything specific is read sentence by sentence only until it does
     analysis = analyse(question)
     if analysis.ml_specific or analysis.ml.generic:  # ML words after all; a recital is ml-clothing's
+        return
+    if analysis.framing.need_first and not analysis.kinds():
+        # a problem told in plain words from a need, with no request of its own: framing it as ML is
+        # the candidate's job
         return
     text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
