@@ -15,12 +15,11 @@
   ("class imbalance", "overfitting", "precision and recall") does not count,
   and neither monitoring nor a rate counts when it watches the servers
   rather than the model ("cache hit rate", "latency and error rate"). The question must also talk about a system (load, latency,
-  replicas, failures), and a problem told from a need with no request of its
-  own is left alone (framing it as ML is the candidate's job): one with
-  neither ML nor systems content is not a
+  replicas, failures): one with neither ML nor systems content is not a
   systems question in disguise, only an unframed one (`vague-scenario`'s
   business), and an ML problem told in plain words ("customers are talked
-  into sending their savings to scammers") is left alone;
+  into sending their savings to scammers"), or told from a need with no
+  request of its own, is left alone: framing it as ML is the candidate's job;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code ("write a function", "then implement
   binary search", "in any language"), or contains code, with or without a
