@@ -25,7 +25,9 @@ questions are never used, so they are skipped):
   rebuild today, or asks to port old code to the current API. Whatever its type, a question counts only when it sets
   the candidate a task (design, implement, solve, work on data) that the
   old approach would answer ("implement eye detection with Haar
-  cascades", "how would you use bag of words for text classification");
+  cascades", "how would you use bag of words for text classification"; a
+  coding round that hands over code to complete sets one too, so a
+  TensorFlow 1 scaffold built on sessions and placeholders is stale);
   a question that only asks what the old method is, or how it compares,
   asks for knowledge and passes.
 
@@ -78,6 +80,7 @@ import datetime as dt
 
 from looptool.lint.analysis import PROMISES, analyse
 from looptool.lint.rules import Problem
+from looptool.lint.rules._cues import shows_code
 from looptool.lint.rules._content import (
     applies_to,
     as_date,
@@ -104,7 +107,7 @@ def check(question, ctx):
         for p in entry.get(key) or ()))
     # a topic counts only in a question that sets a task: asked once, before any entry (the analysis
     # it reads is shared with other rules, and about a third of questions set none)
-    if not _sets_a_task(question):
+    if not _sets_a_task(question, ctx):
         return
     framing = framing_text(question)
     exempt = None
@@ -116,10 +119,11 @@ def check(question, ctx):
                 yield Problem(_topic_message(entry, since), ("prompt",))
 
 
-def _sets_a_task(question) -> bool:
-    """A design round, or a request to build, implement, solve or work on data. "What is a Haar
-    cascade?" asks for knowledge, not for the old approach as the answer to a task."""
-    if question.is_design:
+def _sets_a_task(question, ctx) -> bool:
+    """A design round, a request to build, implement, solve or work on data, or a coding round that
+    hands over code to work on. "What is a Haar cascade?" asks for knowledge, not for the old
+    approach as the answer to a task."""
+    if question.is_design or (question.type == "coding" and shows_code(ctx, question.prompt)):
         return True
     # the kinds the type promises first: mislabeled-interview reads those anyway, and they are the
     # likeliest to be asked, so the others are rarely read
