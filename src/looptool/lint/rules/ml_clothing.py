@@ -20,7 +20,11 @@ belongs to this problem alone:
 Any one of these is enough, and so is a design about what this model costs
 to run or train ("GPU bills are climbing as contexts grow", "throughput per
 GPU", "a KV cache", "quantise to int8"): serving or training the model is
-then the ML problem itself. A question with no ML words at all is not
+then the ML problem itself. A single model word inside a need told in
+its own terms ("automated classifiers lack nuance, and harmful trends change
+weekly") is not a recital either, and a question that asks for no design
+(a quiz filed as ML design) is `mislabeled-interview`'s. A question with no
+ML words at all is not
 this rule's business (a bare prompt is `vague-scenario`'s, a systems round
 filed as ML design is `mislabeled-interview`'s), and a design prompt that
 shows serving code to review is its own material. The cues are in the
@@ -109,6 +113,10 @@ def check(question, ctx):
     recital = ml.recipe and len(ml.generic) >= int(ctx.options.get("min-generic", 2))
     if not recital and not first(_systems(ctx), _posed(question)):
         return
+    if not recital and analysis.framing.need_first:
+        return  # a model word inside a need told in its own terms ("automated classifiers lack nuance")
+    if analysis.kinds() and not analysis.asks_for("design", "solve"):
+        return  # asks for no design at all (a quiz): mislabeled-interview's business
     if first(_model_cost(ctx), _posed(question)):
         return  # the design is about the model's own cost to run or train: ML systems work, not a recital
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])
