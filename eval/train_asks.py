@@ -18,7 +18,7 @@ what the text asks, so that ``mislabeled-interview`` can compare it with what
 the type promises.
 
 Held-out splits that have not been measured yet are never trained on:
-``--exclude`` names them (by default ``holdout7b``, session 7's second batch). The
+``--exclude`` names them (by default ``holdout7c``, session 7's third batch). The
 choices below (features, C, class weighting) were made by grouped
 cross-validation over the corpus folders, so that each fold's questions come
 from sources the model never saw; see eval/RESULTS.md.
@@ -83,10 +83,10 @@ def load(exclude: set[str]) -> tuple[list[str], list[str], list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--exclude", action="append", default=None,
-                        help="a split never to train on (repeatable; default: holdout7b)")
+                        help="a split never to train on (repeatable; default: holdout7c)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    exclude = set(args.exclude or ["holdout7b"])
+    exclude = set(args.exclude or ["holdout7c"])
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
