@@ -8,7 +8,7 @@ situation (``asks``), and, for a design prompt, whether it starts from an
 artefact to build (``solution``) and whether it names people affected, a
 situation going wrong or an outcome wanted (``framing``). Beside the cues, a
 small model trained on the labelled corpus weighs the whole text
-(``reading``, see :mod:`looptool.lint.ask_model`). Rules are policies over
+(``reading`` and ``vagueness``, see :mod:`looptool.lint.text_model`). Rules are policies over
 that evidence and quote it in their messages.
 
 The cues are data (``data/question_cues.yaml``), compiled once, and matched
@@ -25,7 +25,7 @@ from typing import Any
 from functools import cache, cached_property, lru_cache
 
 from looptool.bank.catalogues import bundled, compile_error
-from looptool.lint import ask_model
+from looptool.lint import text_model
 from looptool.lint.matching import Matcher, alternation, compile_pattern
 
 ASK_KINDS = ("design", "implement", "solve", "recall", "math-items", "behavioural", "career",
@@ -225,11 +225,16 @@ class Analysis:
         return _skills(self.question)
 
     @cached_property
-    def reading(self) -> ask_model.Reading:
+    def reading(self) -> text_model.Reading:
         """What the trained ask model reads the title and prompt as asking for (each kind's
         probability); the cues above recognise the wordings they list, the model weighs the whole
         text as the labelled corpus taught it."""
-        return ask_model.read(ask_model.text_of(self.question.title, self.question.prompt))
+        return text_model.read(text_model.text_of(self.question.title, self.question.prompt))
+
+    @cached_property
+    def vagueness(self) -> text_model.Reading:
+        """How likely the trained vague model reads the title and prompt as a vague design prompt."""
+        return text_model.read(text_model.text_of(self.question.title, self.question.prompt), text_model.VAGUE)
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}

@@ -33,7 +33,7 @@
   ("build a trie class", "speed up this function").
 
 - any type whose prompt asks for nothing that the type promises. Two
-  readings decide it. The trained ask model (`looptool.lint.ask_model`,
+  readings decide it. The trained ask model (`looptool.lint.text_model`,
   learned from the labelled corpus of real interview questions) weighs the
   whole title and prompt and gives each kind of request a probability; the
   cues read what each sentence asks the candidate to do (design, write code,

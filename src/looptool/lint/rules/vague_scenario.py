@@ -23,7 +23,17 @@ names the artefact too), and nowhere names
   this", "so that riders wait less").
 
 Any one of the three makes the prompt need-first enough to discuss, with or
-without numbers. Numbers and follow-up hooks are what an interviewer
+without numbers.
+
+Two readings decide it. The cues above name the artefact and look for the
+three in the prompt and in `scenario.need`; a small model trained on the
+labelled corpus of real interview questions (`looptool.lint.text_model`)
+weighs the whole title and prompt and says how likely it is to be a vague
+design prompt. The cues' verdict counts when the model gives it at least
+`min-probability-with-cues` (20%); the model alone flags a prompt it reads as
+vague with at least `min-probability` (70%) when the ask model reads it as a
+design request rather than a quiz and the cues quote no situation going
+wrong and no outcome wanted. A need written in `scenario.need` passes. Numbers and follow-up hooks are what an interviewer
 prepares; a missing `scenario.hooks` or `scenario.constraints` is
 `scenario-prep`'s finding, not this one. A prompt that asks for no design at
 all (a quiz, a coding task) is `mislabeled-interview`'s business, and a
@@ -59,7 +69,10 @@ questions:
 ```
 
 ## Options
-None.
+- `min-probability` (default 0.7): how sure the vague model must be to flag
+  a prompt on its own.
+- `min-probability-with-cues` (default 0.2): how much the model must lean
+  towards vague for the cues' verdict to count.
 """
 
 from __future__ import annotations
@@ -69,8 +82,8 @@ from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT111", "vague-scenario", "warning", "question"
-OPTIONS: dict = {}
-OPTION_RANGES: dict = {}
+OPTIONS: dict = {"min-probability": 0.7, "min-probability-with-cues": 0.2}
+OPTION_RANGES: dict = {"min-probability": (0.0, 1.0), "min-probability-with-cues": (0.0, 1.0)}
 
 
 def check(question, ctx):
@@ -84,12 +97,40 @@ def check(question, ctx):
     if not (analysis.asks_for("design", "solve")
             or (bare_name(question.prompt or "") and not analysis.asks_for("implement"))):
         return
+    # two readings: the trained vague model weighs the whole title and prompt (the labelled corpus
+    # taught it what a need looks like in many more wordings than the cues list), and the cues name
+    # the artefact and look for someone affected, a situation and an outcome, in the prompt and in
+    # `scenario.need`. Either flags, the cues' reading only when the model leans that way too.
     framing = analysis.framing
-    if framing.solution is None or framing.need_first:
+    vague = analysis.vagueness.probabilities.get("vague", 0.0)
+    by_cues = framing.solution is not None and not framing.need_first
+    # the model alone speaks only for what reads as a design prompt: a quiz filed as design ("How do
+    # you implement service versioning?") is mislabeled-interview's business, not a vague design
+    asks = analysis.reading.probabilities
+    # and not against a situation going wrong or an outcome wanted that the cues quote
+    alone = (vague >= float(ctx.options.get("min-probability", 0.7)) and asks.get("design", 0) >= asks.get("recall", 0)
+             and not (framing.situation or framing.outcome))
+    if not alone and not (by_cues and vague >= float(ctx.options.get("min-probability-with-cues", 0.2))):
         return
+    if _need_in_scenario(question, framing):
+        return  # the need is written down beside the prompt
+    if framing.solution:
+        named = framing.solution.quote(70)
+    else:
+        named = f'"{analysis.requests[0].strip()[:70]}"' if analysis.requests else "only a title"
     yield Problem(
-        f"the prompt names what to build ({framing.solution.quote(70)}) but no one affected, nothing going "
-        "wrong and no outcome wanted, so there is nothing for a candidate to ask about; start from the need: "
-        "who is hurt or held back, and what must change for them (say it in the prompt or `scenario.need`)",
+        f"the prompt names what to build ({named}) but no one affected, nothing going wrong and no outcome "
+        f"wanted (the vague model reads it so at {vague:.0%}), so there is nothing for a candidate to ask about; "
+        "start from the need: who is hurt or held back, and what must change for them (say it in the prompt "
+        "or `scenario.need`)",
         ("prompt",),
     )
+
+
+def _need_in_scenario(question, framing) -> bool:
+    """Someone affected, a situation or an outcome that the cues found in `scenario.need`."""
+    scenario = question.scenario
+    if not (scenario and scenario.need):
+        return False
+    return any(e is not None and e.sentence.strip() in scenario.need
+               for e in (framing.person, framing.situation, framing.outcome))

@@ -1,4 +1,4 @@
-"""The trained ask model: its file, its pure-Python scoring, and how mislabeled-interview uses it."""
+"""The trained text models: their files, their pure-Python scoring, and how the rules use them."""
 
 from __future__ import annotations
 
@@ -11,40 +11,46 @@ import yaml
 
 from conftest import REPO, TODAY, run_subprocess
 from looptool.bank.resources import data_path
-from looptool.lint import ask_model
+from looptool.lint import text_model
 from looptool.lint.analysis import ASK_KINDS, PROMISES
 
 MODEL = json.loads(data_path("ask_model.json").read_text(encoding="utf-8"))
+MODELS = {name: json.loads(data_path(f"{name}.json").read_text(encoding="utf-8"))
+          for name in (text_model.ASKS, text_model.VAGUE)}
 
 
-def test_scoring_reproduces_the_probabilities_scikit_learn_gave_at_training():
-    assert len(MODEL["checks"]) == len(MODEL["classes"])
-    for check in MODEL["checks"]:
-        reading = ask_model.read(check["text"])
-        for kind, expected in zip(MODEL["classes"], check["probabilities"]):
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_scoring_reproduces_the_probabilities_scikit_learn_gave_at_training(name):
+    model = MODELS[name]
+    assert len(model["checks"]) >= len(model["classes"])
+    for check in model["checks"]:
+        reading = text_model.read(check["text"], name)
+        for kind, expected in zip(model["classes"], check["probabilities"]):
             # the file keeps six decimals of each weight, so agreement is close, not exact
             assert reading.probabilities[kind] == pytest.approx(expected, abs=1e-4), (check["text"], kind)
 
 
 def test_the_kinds_are_the_labelled_ask_kinds_and_known_to_the_analysis():
     labelling = (REPO / "eval" / "LABELLING.md").read_text(encoding="utf-8")
-    assert set(ask_model.kinds()) <= set(ASK_KINDS)
-    for kind in ask_model.kinds():
+    assert set(text_model.kinds()) <= set(ASK_KINDS)
+    for kind in text_model.kinds():
         assert f"`{kind}`" in labelling
 
 
-def test_the_unmeasured_held_out_split_was_never_trained_on():
-    assert set(MODEL["trained_on"]["excluded_splits"]) & {"holdout7b", "holdout7c"}
-    assert MODEL["trained_on"]["questions"] == sum(MODEL["trained_on"]["per_kind"].values())
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_the_unmeasured_held_out_split_was_never_trained_on(name):
+    trained = MODELS[name]["trained_on"]
+    assert "holdout7c" in trained["excluded_splits"]
+    assert trained["questions"] == sum(trained["per_class"].values())
 
 
 def test_a_reading_is_a_distribution_and_deterministic():
     for text in ("", "What is a B-tree?", "x " * 500):
-        first, second = ask_model.read(text), ask_model.read(text)
+        first, second = text_model.read(text), text_model.read(text)
         assert first == second
         assert math.isclose(sum(first.probabilities.values()), 1.0, abs_tol=1e-9)
         assert all(0.0 <= p <= 1.0 for p in first.probabilities.values())
-    assert ask_model.read("").features == {}
+    assert text_model.read("").features == {}
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -54,16 +60,16 @@ def test_a_reading_is_a_distribution_and_deterministic():
     ("A hard call. Tell me about a time you had to push back on your manager. What happened?", "behavioural"),
 ])
 def test_plain_requests_are_read_as_what_they_ask(text, kind):
-    reading = ask_model.read(text)
+    reading = text_model.read(text)
     assert reading.likeliest() == kind
     words = reading.strongest(kind)
     assert words and all(w in reading.features for w in words)
 
 
 def test_strongest_words_weigh_towards_the_kind_and_away_from_the_others():
-    reading = ask_model.read("Explain what a write-ahead log is and why databases keep one.")
-    weights = ask_model._model().terms
-    column = ask_model._model().column
+    reading = text_model.read("Explain what a write-ahead log is and why databases keep one.")
+    weights = text_model._model().terms
+    column = text_model._model().column
     for word in reading.strongest("recall", against=PROMISES["coding"]):
         assert weights[word][1][column["recall"]] > max(weights[word][1][column[k]] for k in ("implement", "analyse-data"))
 
@@ -105,7 +111,7 @@ def test_the_cli_reports_a_grilling_filed_as_career_chat_with_the_models_reading
 
 def test_a_need_first_design_with_unusual_verbs_passes(tmp_path):
     # the model alone reads "work out how ... find" as coding; a prompt posed from a need is a design
-    assert ask_model.read(ask_model.text_of(NEED["title"], NEED["prompt"])).share(PROMISES["system-design"]) < 0.5
+    assert text_model.read(text_model.text_of(NEED["title"], NEED["prompt"])).share(PROMISES["system-design"]) < 0.5
     run = run_subprocess("lint", _bank(tmp_path, NEED), "--select", "mislabeled-interview", "--today", TODAY)
     assert run.code == 0, run.out
 

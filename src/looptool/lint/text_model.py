@@ -1,15 +1,20 @@
-"""What a question asks the candidate to do, as a trained model reads it.
+"""Small text models trained on the labelled corpus: what a question asks, and whether it is vague.
 
 The cue catalogue (``data/question_cues.yaml``) recognises the wordings it
 lists; real question banks word the same requests in many other ways. This
-module reads a small statistical model trained on looptool's labelled corpus
-of real interview questions (``eval/train_asks.py`` writes it to
-``data/ask_model.json``): a multinomial logistic regression over word and
-word-pair tf-idf features of the question's title and prompt. It gives, for
-each kind of request the corpus labels (implement, design, recall,
-analyse-data, math-items, present-own-work, career, behavioural), how likely
-the text is to be asking for it, and which words weigh most towards a kind,
-so a finding can say why.
+module reads two small statistical models trained on looptool's labelled
+corpus of real interview questions (``eval/train_models.py`` writes them to
+``data/``), each a logistic regression over word and word-pair tf-idf
+features of the question's title and prompt:
+
+- ``ASKS`` (``ask_model.json``): for each kind of request the corpus labels
+  (implement, design, recall, analyse-data, math-items, present-own-work,
+  career, behavioural), how likely the text is to be asking for it;
+- ``VAGUE`` (``vague_model.json``): for a design prompt, how likely it is to
+  be vague (``vague`` against ``not-vague``).
+
+Each reading also says which words weigh most towards a class, so a finding
+can say why.
 
 Scoring is plain Python over the stored weights (no scikit-learn at lint
 time): tokens are runs of two or more word characters, lowercased; the
@@ -30,7 +35,8 @@ from functools import cache
 
 from looptool.bank.resources import data_path
 
-_FILE = "ask_model.json"
+ASKS = "ask_model"
+VAGUE = "vague_model"
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,11 @@ class Reading:
         chosen = [k for k in sorted(self.probabilities) if kinds is None or k in kinds]
         return max(chosen, key=lambda k: self.probabilities[k])
 
+    model: str = ASKS
+
     def strongest(self, kind: str, against=(), limit: int = 3) -> list[str]:
         """The terms in the text that weigh most towards ``kind`` rather than towards ``against``."""
-        model = _model()
+        model = _model(self.model)
         column = model.column[kind]
         others = [model.column[k] for k in against if k in model.column]
         scored = []
@@ -74,8 +82,8 @@ class _Model:
 
 
 @cache
-def _model() -> _Model:
-    with open(data_path(_FILE), encoding="utf-8") as handle:
+def _model(name: str = ASKS) -> _Model:
+    with open(data_path(f"{name}.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     classes = tuple(data["classes"])
     low, high = data["features"]["ngrams"]
@@ -83,9 +91,9 @@ def _model() -> _Model:
                   re.compile(data["features"]["token_pattern"]), bigrams=high >= 2 and low <= 1)
 
 
-def kinds() -> tuple[str, ...]:
-    """The kinds of request the model tells apart."""
-    return _model().classes
+def kinds(name: str = ASKS) -> tuple[str, ...]:
+    """The classes a model tells apart."""
+    return _model(name).classes
 
 
 def text_of(title: str | None, prompt: str | None) -> str:
@@ -93,9 +101,9 @@ def text_of(title: str | None, prompt: str | None) -> str:
     return f"{title or ''}. {prompt or ''}"
 
 
-def read(text: str) -> Reading:
-    """The model's reading of ``text``."""
-    model = _model()
+def read(text: str, name: str = ASKS) -> Reading:
+    """A model's reading of ``text``."""
+    model = _model(name)
     tokens = model.token.findall(text.lower())
     counts: dict[str, int] = {}
     for token in tokens:
@@ -119,4 +127,4 @@ def read(text: str) -> Reading:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
-    return Reading({k: e / total for k, e in zip(model.classes, exps)}, features)
+    return Reading({k: e / total for k, e in zip(model.classes, exps)}, features, name)

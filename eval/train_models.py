@@ -1,0 +1,158 @@
+"""Train looptool's two text models from the labelled corpus.
+
+    pip install -e '.[train]'          # scikit-learn, for training only
+    python eval/train_models.py        # writes src/looptool/data/{ask,vague}_model.json
+
+- The ask model: what a question asks the candidate to do. Each corpus
+  question's label says it (``asks`` in eval/LABELLING.md: implement, design,
+  recall, analyse-data, math-items, present-own-work, career, behavioural).
+  ``mislabeled-interview`` compares it with what the question's type promises,
+  so the type is deliberately not a feature.
+- The vague model: whether a design prompt is vague (solution-first, with no
+  one affected, nothing going wrong and no outcome wanted). It learns from the
+  design prompts the labellers gave a ``framing``, labelled ``vague-scenario``
+  or not; ``vague-scenario`` reads it.
+
+Each is a logistic regression on word and word-pair tf-idf features of the
+question's title and prompt, written as plain data: the vocabulary with each
+term's idf and per-class weights, the intercepts, and a few reference texts
+(our own) with the probabilities scikit-learn gave them. looptool reads the
+files with :mod:`looptool.lint.text_model` in pure Python (no scikit-learn at
+lint time), and a test checks that it reproduces those probabilities.
+
+Held-out splits that have not been measured yet are never trained on:
+``--exclude`` names them (by default ``holdout7c``, session 7's third batch). The
+choices below (features, C, class weighting) were made by grouped
+cross-validation over the corpus folders, so that each fold's questions come
+from sources the model never saw; see eval/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = ROOT / "src" / "looptool" / "data"
+
+# the vectoriser's settings, which looptool.lint.text_model reproduces
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+NGRAMS = (1, 2)
+MIN_DF = 2
+C = 4.0
+DIGITS = 6  # weights are rounded to this many decimals in the file
+
+
+# looptool's own reference texts: each file records scikit-learn's probabilities for them, and a
+# test checks that looptool.lint.text_model reproduces them from the weights alone
+ASK_CHECKS = [
+    "Sharding. What is sharding, and how does it differ from replication?",
+    "Rate limiter. Write a function that allows at most n calls per rolling minute; give its complexity.",
+    "Ticket routing. Support agents spend hours sending tickets to the right team. Design something that helps.",
+    "Churn data. Here is a CSV of last year's subscriptions: explore it and fit a model that predicts churn.",
+    "Dice. What is the expected number of rolls of a fair die until the first six?",
+    "Your project. Walk us through a system you built: what was hard, and what would you change?",
+    "Next role. Why are you looking for a new job, and where do you want to be in three years?",
+    "Conflict. Tell me about a time you disagreed with your manager. What did you do?",
+]
+VAGUE_CHECKS = [
+    "Chat service. Design a chat service.",
+    "Late buses. Riders at our stops cannot tell when the next bus comes and give up on the service. "
+    "Find a way to fix that.",
+    "Search. Build a search engine for our online shop.",
+    "Flaky deploys. One deploy in ten fails halfway and leaves servers on two versions. "
+    "How would you design the rollout so this stops?",
+]
+
+
+def text_of(question: dict) -> str:
+    """What a model reads of a question: its title and prompt (looptool.lint.text_model does the same)."""
+    return f"{question.get('title') or ''}. {question.get('prompt') or ''}"
+
+
+def load(exclude: set[str]) -> list[tuple[dict, dict]]:
+    """(question, label) for every corpus question outside the excluded splits."""
+    rows = []
+    for labels_path in sorted((HERE / "corpus").glob("*/labels.yaml")):
+        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))["questions"]
+        bank = yaml.safe_load((labels_path.parent / "questions.yaml").read_text(encoding="utf-8"))
+        rows += [(q, labels[q["id"]]) for q in bank["questions"] if labels[q["id"]]["split"] not in exclude]
+    return rows
+
+
+def train(texts: list[str], targets: list[str], checks: list[str], about: str, exclude: set[str]) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=NGRAMS, min_df=MIN_DF,
+                                 sublinear_tf=True, lowercase=True)
+    features = vectoriser.fit_transform(texts)
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+    model.fit(features, targets)
+    classes = [str(c) for c in model.classes_]
+    # a binary model has one row of weights (for the second class); stored as two, the first the
+    # negation of half and the second half, the softmax gives the same probabilities
+    coef = model.coef_ if len(classes) > 2 else [-model.coef_[0] / 2, model.coef_[0] / 2]
+    intercepts = model.intercept_ if len(classes) > 2 else [-model.intercept_[0] / 2, model.intercept_[0] / 2]
+    idf = vectoriser.idf_
+    terms = {}
+    for term, column in sorted(vectoriser.vocabulary_.items()):
+        weights = [round(float(coef[k][column]), DIGITS) for k in range(len(classes))]
+        terms[term] = [round(float(idf[column]), DIGITS), weights]
+    probabilities = model.predict_proba(vectoriser.transform(checks))
+    return {
+        "format": 1,
+        "about": about,
+        "features": {"reads": "title. prompt", "token_pattern": TOKEN_PATTERN, "ngrams": list(NGRAMS),
+                     "lowercase": True, "sublinear_tf": True, "norm": "l2", "min_df": MIN_DF},
+        "model": {"kind": "logistic regression", "C": C, "class_weight": "balanced"},
+        "trained_on": {"questions": len(texts), "excluded_splits": sorted(exclude),
+                       "per_class": {kind: targets.count(kind) for kind in classes}},
+        "classes": classes,
+        "intercepts": [round(float(b), DIGITS) for b in intercepts],
+        "terms": terms,
+        "checks": [{"text": text, "probabilities": [round(float(p), DIGITS) for p in row]}
+                   for text, row in zip(checks, probabilities)],
+    }
+
+
+def write(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    assert all(math.isfinite(w) for _, ws in data["terms"].values() for w in ws)
+    print(f"wrote {path} ({data['trained_on']['questions']} questions, {len(data['terms'])} terms, "
+          f"{path.stat().st_size / 1024:.0f} KiB); excluded splits: {', '.join(data['trained_on']['excluded_splits'])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--exclude", action="append", default=None,
+                        help="a split never to train on (repeatable; default: holdout7c)")
+    parser.add_argument("--out", type=Path, default=DATA, help="the folder to write the models to")
+    args = parser.parse_args(argv)
+    exclude = set(args.exclude or ["holdout7c"])
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        sys.exit("training needs scikit-learn: pip install -e '.[train]'")
+    rows = load(exclude)
+    asks = train([text_of(q) for q, _ in rows], [label["asks"] for _, label in rows], ASK_CHECKS,
+                 "What a question asks the candidate to do, learned from looptool's labelled corpus by "
+                 "eval/train_models.py; read by looptool.lint.text_model.", exclude)
+    write(args.out / "ask_model.json", asks)
+    designs = [(q, label) for q, label in rows if label.get("framing")]
+    vague = train([text_of(q) for q, _ in designs],
+                  ["vague" if "vague-scenario" in (label.get("findings") or []) else "not-vague" for _, label in designs],
+                  VAGUE_CHECKS, "Whether a design prompt is vague, learned from looptool's labelled corpus by "
+                  "eval/train_models.py; read by looptool.lint.text_model.", exclude)
+    write(args.out / "vague_model.json", vague)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
