@@ -68,10 +68,10 @@ def test_plain_requests_are_read_as_what_they_ask(text, kind):
 
 def test_strongest_words_weigh_towards_the_kind_and_away_from_the_others():
     reading = text_model.read("Explain what a write-ahead log is and why databases keep one.")
-    weights = text_model._model().terms
-    column = text_model._model().column
+    model = text_model._model()
     for word in reading.strongest("recall", against=PROMISES["coding"]):
-        assert weights[word][1][column["recall"]] > max(weights[word][1][column[k]] for k in ("implement", "analyse-data"))
+        weights = dict(zip(model.classes, model.weights(word)))
+        assert weights["recall"] > max(weights[k] for k in ("implement", "analyse-data"))
 
 
 def _bank(tmp_path, *questions, config=None):

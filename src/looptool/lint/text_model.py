@@ -45,6 +45,7 @@ class Reading:
 
     probabilities: dict[str, float]
     features: dict[str, float]  # term -> its tf-idf weight in this text (unit length over all terms)
+    model: str = ASKS  # which model read it
 
     def share(self, kinds) -> float:
         """How likely the text asks for any of ``kinds``."""
@@ -55,8 +56,6 @@ class Reading:
         chosen = [k for k in sorted(self.probabilities) if kinds is None or k in kinds]
         return max(chosen, key=lambda k: self.probabilities[k])
 
-    model: str = ASKS
-
     def strongest(self, kind: str, against=(), limit: int = 3) -> list[str]:
         """The terms in the text that weigh most towards ``kind`` rather than towards ``against``."""
         model = _model(self.model)
@@ -64,7 +63,7 @@ class Reading:
         others = [model.column[k] for k in against if k in model.column]
         scored = []
         for term, value in self.features.items():
-            weights = model.terms[term][1]
+            weights = model.weights(term)
             pull = weights[column] - (max(weights[c] for c in others) if others else 0.0)
             if pull > 0:
                 scored.append((-(value * pull), term))
@@ -76,18 +75,29 @@ class _Model:
     classes: tuple[str, ...]
     column: dict[str, int]
     intercepts: tuple[float, ...]
-    terms: dict[str, list]  # term -> [idf, [weight per class]]
+    index: dict[str, int]  # term -> its row
+    idf: list[float]  # per row
+    flat: list[float]  # the weights, one row of len(classes) per term
     token: re.Pattern
     bigrams: bool
+
+    def weights(self, term: str) -> list[float]:
+        """The term's weight for each class."""
+        width = len(self.classes)
+        row = self.index[term] * width
+        return self.flat[row:row + width]
 
 
 @cache
 def _model(name: str = ASKS) -> _Model:
+    # flat arrays rather than one object per term: the file is read on every cold run
     with open(data_path(f"{name}.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     classes = tuple(data["classes"])
     low, high = data["features"]["ngrams"]
-    return _Model(classes, {k: i for i, k in enumerate(classes)}, tuple(data["intercepts"]), data["terms"],
+    terms = data["vocabulary"].split("\n")
+    return _Model(classes, {k: i for i, k in enumerate(classes)}, tuple(data["intercepts"]),
+                  dict(zip(terms, range(len(terms)))), data["idf"], data["weights"],
                   re.compile(data["features"]["token_pattern"]), bigrams=high >= 2 and low <= 1)
 
 
@@ -113,17 +123,20 @@ def read(text: str, name: str = ASKS) -> Reading:
             pair = f"{left} {right}"
             counts[pair] = counts.get(pair, 0) + 1
     features = {}
+    index, idf = model.index, model.idf
     for term, count in counts.items():
-        entry = model.terms.get(term)
-        if entry is not None:
-            features[term] = (1.0 + math.log(count)) * entry[0]
+        row = index.get(term)
+        if row is not None:
+            features[term] = (1.0 + math.log(count)) * idf[row]
     norm = math.sqrt(sum(v * v for v in features.values()))
     if norm:
         features = {term: value / norm for term, value in features.items()}
     scores = list(model.intercepts)
+    width, flat = len(scores), model.flat
     for term, value in features.items():
-        for k, weight in enumerate(model.terms[term][1]):
-            scores[k] += value * weight
+        row = index[term] * width
+        for k in range(width):
+            scores[k] += value * flat[row + k]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
