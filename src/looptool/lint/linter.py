@@ -196,7 +196,11 @@ def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list
     # matchers, cue patterns; many are read only for some types) is then built before the
     # fork, once, instead of once in each worker
     first = _first_of_each_type(questions)
-    warm = _run(rules, lambda rule: [questions[i] for i in first], ctx, rule_options)
+    with _collector_paused():
+        warm = _run(rules, lambda rule: [questions[i] for i in first], ctx, rule_options)
+    # what the warm-up built (compiled patterns, analyses) lives until the run ends: frozen like the
+    # bank, it is skipped by the collections the workers cause, which leave its pages shared
+    gc.freeze()
     taken = set(first)
     questions = [q for i, q in enumerate(questions) if i not in taken]
     # several slices a worker: one that finishes early takes the next, so none waits on another
@@ -292,6 +296,20 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
         findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs,
                               use_cache=enabled(options.cache))
     return LintResult(sort_findings(findings), bank)
+
+
+@contextmanager
+def _collector_paused():
+    """The cycle collector off for a stretch that builds many lasting objects and few garbage
+    cycles (compiling every catalogue pattern before the workers fork): it would walk them
+    again and again for nothing. Whatever garbage there is waits for the next collection."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @contextmanager
