@@ -149,6 +149,22 @@ def test_first_characters(pattern, expected):
     assert _first_chars(pattern) == expected
 
 
+def test_a_run_whose_patterns_have_literal_starts_is_guarded_by_their_first_two_characters():
+    run = [r"\bwhy (do|did) you\b", r"\b(tell|talk) (me|us) about\b", r"(?<!human )\bagents?\b"]
+    joined = alternation(run)
+    assert joined.startswith("(?=ag|t[ae]|wh)(?:")
+    plain = "|".join(f"(?:{p})" for p in run)
+    for text in ["Why did you leave?", "TALK to us about it", "Tell me about your agent", "human agents wait",
+                 "whatever happened", "a tale", "Agents"]:
+        _same(joined, text)
+        assert [m.span() for m in re.finditer(joined, text, re.I)] == [m.span() for m in re.finditer(plain, text, re.I)]
+
+
+def test_a_run_with_a_pattern_without_literal_start_falls_back_to_first_characters():
+    joined = alternation([r"\bwhy\b", r"[a-c]x"])
+    assert joined.startswith("(?=[abcw])(?:")
+
+
 def _cue_groups() -> list[list[str]]:
     groups = []
     for name in available():

@@ -57,3 +57,27 @@ def test_lint_leaves_the_cycle_collector_as_it_found_it(tmp_path):
         assert not gc.isenabled() and gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+def test_parallel_lint_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    _big_bank(tmp_path, copies=6)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    lint([tmp_path], LintOptions(today=dt.date(2026, 11, 24), jobs=2))
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # what the warm-up froze is collectable again
+
+
+def test_an_error_in_a_bank_rule_run_beside_the_workers_reaches_the_caller(tmp_path, monkeypatch):
+    from looptool.lint import registry
+
+    def broken(subject, ctx):
+        raise UsageError("catalogue `x` entry 1: broken")
+
+    near = registry.by_name("near-duplicate")
+    rules = tuple(registry.Rule(**{**near.__dict__, "check": broken}) if rule is near else rule
+                  for rule in registry.catalogue())
+    monkeypatch.setattr(registry, "catalogue", lambda: rules)  # forked processes inherit the patch
+    _big_bank(tmp_path, copies=6)
+    with pytest.raises(UsageError, match="entry 1: broken"):
+        lint([tmp_path], LintOptions(today=dt.date(2026, 11, 24), jobs=2))

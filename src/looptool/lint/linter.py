@@ -149,11 +149,11 @@ def run_rules(bank: Bank, codes: set[str], ctx: Context, rule_options=None, jobs
                 todo += in_file
             else:
                 out += hit
-    # the bank-scope rules run here while the workers (if any) judge the questions
+    # the bank-scope rules run while the workers (if any) judge the questions
     cached_whole = whole_found
-    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs, meanwhile=lambda: cached_whole if
-                           cached_whole is not None else _run(whole, lambda rule: _subjects(rule, bank), ctx,
-                                                              rule_options))
+    fresh = _run_questions(per_question, todo, ctx, rule_options, jobs, meanwhile=cached_whole if
+                           cached_whole is not None else lambda: _run(whole, lambda rule: _subjects(rule, bank),
+                                                                      ctx, rule_options))
     whole_found = fresh.pop(0)
     out = whole_found + out
     if store is not None and cached_whole is None:
@@ -183,36 +183,50 @@ def _by_file_findings(findings) -> dict[str, list]:
 
 
 def _run_questions(rules, questions, ctx, rule_options, jobs, meanwhile) -> list:
-    """``[meanwhile()]`` followed by the question rules' findings; with workers, ``meanwhile``
-    runs in this process while they work."""
+    """``[meanwhile()]`` (or ``[meanwhile]``, findings already known) followed by the question rules'
+    findings; with workers, ``meanwhile`` runs in a process of its own while they work."""
     workers = _workers(jobs, len(questions))
     if workers <= 1:
-        first = meanwhile()
+        first = meanwhile() if callable(meanwhile) else meanwhile
         return [first, *_run(rules, lambda rule: questions, ctx, rule_options)]
     import multiprocessing
 
-    global _FORKED
-    # judge the first question of each type here: what the questions need once (catalogue
-    # matchers, cue patterns; many are read only for some types) is then built before the
-    # fork, once, instead of once in each worker
-    first = _first_of_each_type(questions)
-    warm = _run(rules, lambda rule: [questions[i] for i in first], ctx, rule_options)
-    taken = set(first)
-    questions = [q for i, q in enumerate(questions) if i not in taken]
-    # several slices a worker: one that finishes early takes the next, so none waits on another
-    size = -(-len(questions) // (workers * SLICES_PER_WORKER))
-    slices = [questions[i:i + size] for i in range(0, len(questions), size)]
-    _FORKED = (rules, slices, ctx, rule_options)
+    global _FORKED, _BESIDE
+    fork = multiprocessing.get_context("fork")
+    beside = None
     out = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        if callable(meanwhile):
+            # the bank-scope rules need nothing the warm-up below builds: forked now, they run while
+            # this process warms up (one core would otherwise wait), then beside the workers
+            _BESIDE = meanwhile
+            beside = fork.Pool(1)
+            whole = beside.apply_async(_run_beside)
+        # judge the first question of each type here: what the questions need once (catalogue
+        # matchers, cue patterns; many are read only for some types) is then built before the
+        # fork, once, instead of once in each worker
+        first = _first_of_each_type(questions)
+        with _collector_paused():
+            warm = _run(rules, lambda rule: [questions[i] for i in first], ctx, rule_options)
+        # what the warm-up built (compiled patterns, analyses) lives until the run ends: frozen like
+        # the bank, it is skipped by the collections the workers cause, which leave its pages shared
+        gc.freeze()
+        taken = set(first)
+        questions = [q for i, q in enumerate(questions) if i not in taken]
+        # several slices a worker: one that finishes early takes the next, so none waits on another
+        size = -(-len(questions) // (workers * SLICES_PER_WORKER))
+        slices = [questions[i:i + size] for i in range(0, len(questions), size)]
+        _FORKED = (rules, slices, ctx, rule_options)
+        with fork.Pool(workers) as pool:
             pending = pool.map_async(_run_slice, range(len(slices)), chunksize=1)
-            out.append(meanwhile())
+            out.append(meanwhile if beside is None else whole.get())
             out += warm
             for part in pending.get():
                 out += part
     finally:
-        _FORKED = None
+        _FORKED = _BESIDE = None
+        if beside is not None:
+            beside.terminate()
     return out
 
 
@@ -225,6 +239,13 @@ def _first_of_each_type(questions) -> list[int]:
 
 SLICES_PER_WORKER = 4
 _FORKED = None  # what forked workers read: they inherit it instead of unpickling the bank
+
+
+_BESIDE = None  # the bank-scope rules, for the process forked to run them
+
+
+def _run_beside() -> list[Finding]:
+    return _BESIDE()
 
 
 def _run_slice(index: int) -> list[Finding]:
@@ -292,6 +313,20 @@ def lint(paths, options: LintOptions | None = None) -> LintResult:
         findings = check_bank(bank, findings, codes, ctx, settings, jobs=options.jobs,
                               use_cache=enabled(options.cache))
     return LintResult(sort_findings(findings), bank)
+
+
+@contextmanager
+def _collector_paused():
+    """The cycle collector off for a stretch that builds many lasting objects and few garbage
+    cycles (compiling every catalogue pattern before the workers fork): it would walk them
+    again and again for nothing. Whatever garbage there is waits for the next collection."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @contextmanager

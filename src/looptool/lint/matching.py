@@ -151,42 +151,63 @@ def _found(text: str, match: re.Match | None) -> Found | None:
     return None if match is None else Found(text, match)
 
 
-GUARD_RUN = 12  # alternatives behind one first-character look-ahead (see alternation())
+GUARD_RUN = 12  # alternatives behind one look-ahead (see alternation())
 
 
 def alternation(patterns) -> str:
     """``(?:p1)|(?:p2)|...``, each run of ``GUARD_RUN`` alternatives put behind a look-ahead for
-    the characters they can start with, when that is known for each of them.
+    the first two characters of their literal starts when each has some (see
+    :func:`_two_char_guard`), else for the characters they can start with, when that is known
+    for each of them.
 
     ``re`` tries the alternatives of a large alternation one by one at every position; one
     that opens with ``\\b`` or a group is entered before it fails. The look-ahead turns a run
-    of them away with one test wherever the text's next character opens none of them (most
+    of them away with one test wherever the text's next characters open none of them (most
     positions). It matches what the plain alternation matches, at the same places, by the same
-    alternative: the order and the groups are kept, and the look-ahead admits every character
-    an alternative of its run can start with, in either case."""
+    alternative: the order and the groups are kept, and the look-ahead admits everything an
+    alternative of its run can start with, in either case."""
     patterns = list(patterns)
     parts = []
     for start in range(0, len(patterns), GUARD_RUN):
         run = patterns[start:start + GUARD_RUN]
         body = "|".join(f"(?:{p})" for p in run)
-        chars = set()
-        for pattern in run:
-            found = _first_chars(pattern)
-            if found is None:
-                chars = None
-                break
-            chars |= found
-        parts.append(f"(?=[{''.join(map(re.escape, sorted(chars)))}])(?:{body})" if chars else body)
+        guard = _two_char_guard(run)
+        if guard is None:
+            chars = set()
+            for pattern in run:
+                found = _first_chars(pattern)
+                if found is None:
+                    chars = None
+                    break
+                chars |= found
+            guard = f"[{''.join(map(re.escape, sorted(chars)))}]" if chars else None
+        parts.append(f"(?={guard})(?:{body})" if guard else body)
     return "|".join(parts)
+
+
+def _two_char_guard(run) -> str | None:
+    """A look-ahead body admitting the first two characters of every literal start of the run's
+    patterns (``wh|t[ae]``: a branch on the first character, which re tests in one comparison
+    each), or None when a pattern of the run has no literal start (see :func:`literal_starts`) or
+    one outside ASCII. Where most words of a text start with a letter some alternative starts
+    with, the second character still turns most of them away."""
+    heads: dict[str, set[str]] = {}
+    for pattern in run:
+        starts = literal_starts(pattern)
+        if starts is None or not all(start.isascii() for start in starts):
+            return None
+        for start in starts:
+            heads.setdefault(start[0], set()).add(start[1])
+    return "|".join(re.escape(first) + (re.escape(*seconds) if len(seconds) == 1 else
+                                        f"[{''.join(map(re.escape, sorted(seconds)))}]")
+                    for first, seconds in sorted(heads.items()))
 
 
 def _first_chars(pattern: str) -> set[str] | None:
     """The lower-cased ASCII characters a match of ``pattern`` can start with (matched ignoring
     case), or None when unknown or when it can match the empty string."""
-    import re._parser as parser
-
     try:
-        found = _first_of(list(parser.parse(pattern)))
+        found = _first_of(list(_parsed(pattern)))
     except (re.error, RecursionError, OverflowError, TypeError):
         return None
     return None if found is None or found[1] else found[0]
@@ -238,6 +259,25 @@ def _set_chars(items, c):
     return chars, False
 
 
+# flags that change how re parses a pattern; the others (case, multi-line, dot-all) change only
+# how the parsed pattern is compiled, so one parse serves every reading below
+_PARSE_FLAGS = re.VERBOSE | re.ASCII | re.LOCALE | re.UNICODE
+
+
+def _parsed(pattern: str, flags: int = 0):
+    """re's parse tree of ``pattern`` (``re.error`` when it does not parse), read once however many
+    of the readings below (needles, first characters, literal starts, ranges) ask for it. Nothing
+    here changes a tree."""
+    return _parse(pattern, flags & _PARSE_FLAGS)
+
+
+@lru_cache(maxsize=16)  # the readings of one pattern come together; a tree kept longer costs the collector
+def _parse(pattern: str, flags: int):
+    import re._parser as parser  # the parse tree re compiles from; no public API exposes it
+
+    return parser.parse(pattern, flags)
+
+
 @lru_cache(maxsize=2048)
 def compile_pattern(pattern: str, flags: int = 0) -> Matcher:
     """The matcher of one catalogue pattern (``re.error`` when it does not compile)."""
@@ -262,16 +302,24 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     match ASCII text ignoring case), are not used. Over ASCII text, lower-casing both sides
     keeps the test true wherever the pattern matches, case-insensitive or not, so skipping text
     that holds no needle never changes a result."""
-    import re._parser as parser
-
     try:
-        found = _needles_of(list(parser.parse(pattern, flags)))
+        found = _needles_of(list(_parsed(pattern, flags)))
     except (re.error, RecursionError, OverflowError, TypeError):
         return None
     if not found:
         return None
-    found = set(found)  # a needle holding another adds nothing: the shorter one is there whenever it is
-    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+    return tuple(sorted(_shortest_only(set(found))))
+
+
+def _shortest_only(found: set[str]) -> list[str]:
+    """The needles that hold no other: one holding another adds nothing, the shorter one is there
+    whenever it is. Shortest first, each tested against those kept (a needle held by a longer one
+    is never dropped, so what is kept holds every needle that contains no other)."""
+    kept: list[str] = []
+    for needle in sorted(found, key=len):
+        if not any(other in needle for other in kept):
+            kept.append(needle)
+    return kept
 
 
 NEEDLE_TEXT_RATIO = 8  # needles are looked for only in text at least this many characters per needle long
@@ -376,10 +424,8 @@ def _ranges_survive(pattern: str) -> bool:
     lower-casing its ends describes the lower-cased characters it matches."""
     if not _MAY_HOLD_RANGE.search(pattern):
         return True  # no set holds a `-` between two characters: no range to check
-    import re._parser as parser  # the parse tree re compiles from; no public API exposes it
-
     try:
-        tree = parser.parse(pattern, 0)
+        tree = _parsed(pattern)
     except (re.error, RecursionError, OverflowError):
         return False
     return all(_range_ok(low, high) for low, high in _ranges(tree))
@@ -420,9 +466,7 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     """Lower-case literal strings, two characters or longer, one of which every match of
     ``pattern`` starts with; None when it has no such start (then it must always run)."""
     try:
-        from re import _parser
-
-        found = _starts(list(_parser.parse(pattern, re.IGNORECASE)))
+        found = _starts(list(_parsed(pattern, re.IGNORECASE)))
     except Exception:  # noqa: BLE001 - an unusual pattern simply runs unfiltered
         return None
     if not found or any(len(prefix) < 2 for prefix in found):
