@@ -154,31 +154,34 @@ def check(question, ctx):
     if not question.active:
         return
     promised = PROMISES.get(question.type)
-    reading = analyse(question).reading if promised else None
-    share = reading.share(promised) if reading else 1.0
-    # a type-specific sign (a coding exercise filed as design, a discussion filed as coding, the
-    # general promise check) counts when the model does not read the text as what the type promises
-    # either; two signs that never depend on wording alone (an ML design with no ML in it, code in a
+    if not promised:
+        return
+
+    def share() -> float:  # read only when a verdict needs it: most questions never do
+        return analyse(question).reading.share(promised)
+
+    # two signs that never depend on wording alone (an ML design with no ML in it, code in a
     # conversation) count on their own
-    with_cue = float(ctx.options.get("max-promised-with-cue", 0.50))
     found = []
     if question.type == "ml-system-design":
         found = list(_ml_system_design(question, ctx))
     elif question.type in _CONVERSATIONS:
         found = list(_conversation(question, ctx))
-    if not found and share < with_cue:
-        if question.type == "system-design":
-            found = list(_system_design(question, ctx))
-        elif question.type == "coding":
-            found = list(_coding(question, ctx))
-        if not found and question.type not in _CONVERSATIONS:
-            found = list(_against_promise(question, ctx, promised))
+    # a type-specific sign (a coding exercise filed as design, a discussion filed as coding) or the
+    # cues' general promise check counts when the model does not read the text as what the type
+    # promises either; conversation rounds are left to the model
+    if not found and question.type not in _CONVERSATIONS:
+        cue = list(_system_design(question, ctx)) if question.type == "system-design" else (
+            list(_coding(question, ctx)) if question.type == "coding" else [])
+        cue = cue or list(_against_promise(question, ctx, promised))
+        if cue and share() < float(ctx.options.get("max-promised-with-cue", 0.50)):
+            found = cue
     # the model alone, when no sentence the cues read asks for what the type promises: a quoted
     # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
     # reading of the whole text, and so does a design prompt posed from a need (a situation going
     # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
-    if not found and share < float(ctx.options.get("max-promised", 0.10)) and not _promise_evident(question, promised):
-        found = [_read_as_other(question, promised, reading)]
+    if not found and not _promise_evident(question, promised) and share() < float(ctx.options.get("max-promised", 0.10)):
+        found = [_read_as_other(question, promised, analyse(question).reading)]
     yield from found[:1]
 
 
