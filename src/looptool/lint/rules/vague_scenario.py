@@ -104,12 +104,11 @@ def check(question, ctx):
     framing = analysis.framing
     vague = analysis.vagueness.probabilities.get("vague", 0.0)
     by_cues = framing.solution is not None and not framing.need_first
-    # the model alone speaks only for what reads as a design prompt: a quiz filed as design ("How do
-    # you implement service versioning?") is mislabeled-interview's business, not a vague design
-    asks = analysis.reading.probabilities
-    # and not against a situation going wrong or an outcome wanted that the cues quote
-    alone = (vague >= float(ctx.options.get("min-probability", 0.7)) and asks.get("design", 0) >= asks.get("recall", 0)
-             and not (framing.situation or framing.outcome))
+    # the model alone speaks only against no situation going wrong or outcome wanted that the cues
+    # quote, and only for what the ask model reads as a design prompt: a quiz filed as design ("How
+    # do you implement service versioning?") is mislabeled-interview's business, not a vague design
+    alone = (vague >= float(ctx.options.get("min-probability", 0.7)) and not (framing.situation or framing.outcome)
+             and _reads_as_design(analysis))
     if not alone and not (by_cues and vague >= float(ctx.options.get("min-probability-with-cues", 0.2))):
         return
     if _need_in_scenario(question, framing):
@@ -125,6 +124,11 @@ def check(question, ctx):
         "or `scenario.need`)",
         ("prompt",),
     )
+
+
+def _reads_as_design(analysis) -> bool:
+    asks = analysis.reading.probabilities
+    return asks.get("design", 0.0) >= asks.get("recall", 0.0)
 
 
 def _need_in_scenario(question, framing) -> bool:
