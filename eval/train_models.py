@@ -37,6 +37,8 @@ from pathlib import Path
 
 import yaml
 
+from looptool.lint.text_model import text_of as join_title_and_prompt
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT / "src" / "looptool" / "data"
@@ -72,8 +74,8 @@ VAGUE_CHECKS = [
 
 
 def text_of(question: dict) -> str:
-    """What a model reads of a question: its title and prompt (looptool.lint.text_model does the same)."""
-    return f"{question.get('title') or ''}. {question.get('prompt') or ''}"
+    """What a model reads of a question: the same join looptool makes at lint time."""
+    return join_title_and_prompt(question.get("title"), question.get("prompt"))
 
 
 def load(exclude: set[str]) -> list[tuple[dict, dict]]:
