@@ -37,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+from looptool.fsutil import write_atomic
 from looptool.lint.text_model import text_of as join_title_and_prompt
 
 HERE = Path(__file__).resolve().parent
@@ -127,8 +128,14 @@ def train(texts: list[str], targets: list[str], checks: list[str], about: str, e
 
 
 def write(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    assert all(math.isfinite(w) for w in data["weights"] + data["idf"])
+    if not all(math.isfinite(w) for w in data["weights"] + data["idf"]):
+        print(f"{path}: training gave a weight that is not a finite number; nothing written", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+    except OSError as exc:
+        print(f"{path}: cannot write the model ({exc})", file=sys.stderr)
+        raise SystemExit(2) from None
     print(f"wrote {path} ({data['trained_on']['questions']} questions, {len(data['idf'])} terms, "
           f"{path.stat().st_size / 1024:.0f} KiB); excluded splits: {', '.join(data['trained_on']['excluded_splits'])}")
 
@@ -140,10 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA, help="the folder to write the models to")
     args = parser.parse_args(argv)
     exclude = set(args.exclude or ["holdout7d"])
+    if not args.out.is_dir():
+        parser.error(f"{args.out}: not a folder to write the models to")
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        sys.exit("training needs scikit-learn: pip install -e '.[train]'")
+        parser.error("training needs scikit-learn: pip install -e '.[train]'")
     rows = load(exclude)
     asks = train([text_of(q) for q, _ in rows], [label["asks"] for _, label in rows], ASK_CHECKS,
                  "What a question asks the candidate to do, learned from looptool's labelled corpus by "

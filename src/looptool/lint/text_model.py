@@ -51,10 +51,9 @@ class Reading:
         """How likely the text asks for any of ``kinds``."""
         return sum(self.probabilities.get(kind, 0.0) for kind in kinds)
 
-    def likeliest(self, kinds=None) -> str:
-        """The most likely kind (among ``kinds`` when given), ties broken by name."""
-        chosen = [k for k in sorted(self.probabilities) if kinds is None or k in kinds]
-        return max(chosen, key=lambda k: self.probabilities[k])
+    def likeliest(self) -> str:
+        """The most likely kind, ties broken by name."""
+        return max(sorted(self.probabilities), key=lambda k: self.probabilities[k])
 
     def strongest(self, kind: str, against=(), limit: int = 3) -> list[str]:
         """The terms in the text that weigh most towards ``kind`` rather than towards ``against``."""
@@ -107,7 +106,8 @@ def kinds(name: str = ASKS) -> tuple[str, ...]:
 
 
 def text_of(title: str | None, prompt: str | None) -> str:
-    """What the model reads of a question (the training script joins them the same way)."""
+    """What the models read of a question (eval/train_models.py calls this too, so training and lint
+    join the title and prompt alike)."""
     return f"{title or ''}. {prompt or ''}"
 
 

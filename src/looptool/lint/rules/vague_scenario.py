@@ -77,7 +77,7 @@ questions:
 
 from __future__ import annotations
 
-from looptool.lint.analysis import analyse, bare_name
+from looptool.lint.analysis import analyse, bare_name, sentences
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
 
@@ -136,5 +136,5 @@ def _need_in_scenario(question, framing) -> bool:
     scenario = question.scenario
     if not (scenario and scenario.need):
         return False
-    return any(e is not None and e.sentence.strip() in scenario.need
-               for e in (framing.person, framing.situation, framing.outcome))
+    said = set(sentences(scenario.need))  # the framing reads the need's sentences as these
+    return any(e is not None and e.sentence in said for e in (framing.person, framing.situation, framing.outcome))
