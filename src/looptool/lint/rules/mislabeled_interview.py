@@ -68,10 +68,15 @@
   The message quotes the sentence the cues read, or the model's probabilities
   and the words that weigh most towards its reading.
 
+- a `coding` question whose deliverable is prose ("Write short (~1 sentence)
+  answers to the questions below", "write down a sentence about each") and
+  which asks for no code to be written, read or fixed.
+
 The coding-exercise, recall and discussion signs above count only when the
 ask model, too, gives what the type promises less than
-`max-promised-with-cue`; an ML design with no ML in it and code in a
-conversation round count on their own.
+`max-promised-with-cue`; an ML design with no ML in it, code in a
+conversation round and a coding round that asks only for prose count on
+their own.
 
 A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
@@ -168,6 +173,8 @@ def check(question, ctx):
         found = list(_ml_system_design(question, ctx))
     elif question.type in _CONVERSATIONS:
         found = list(_conversation(question, ctx))
+    elif question.type == "coding":
+        found = list(_prose_only(question, ctx))
     # a type-specific sign (a coding exercise filed as design, a discussion filed as coding) or the
     # cues' general promise check counts when the model does not read the text as what the type
     # promises either; conversation rounds are left to the model
@@ -287,6 +294,24 @@ def _coding(question, ctx):
         yield Problem(f"declared `coding`, but the prompt only asks for discussion (\"{_quote(opening)}\") and never "
                       "for code to be written, read or fixed; give it a concrete coding task, or move it to "
                       "a quiz or design round", ("prompt",))
+
+
+def _prose_only(question, ctx):
+    """A coding round whose deliverable is prose ("Write short answers to the questions below"), with
+    no code to write, read or fix and no instruction to carry out at the keyboard."""
+    matcher = group(ctx, _CATALOGUE, "indicator", "prose-answer")
+    prose = first(matcher, question.prompt)
+    if not prose or shows_code(ctx, question.prompt):
+        return
+    if _code_ask(matcher.sub(" ", question.prompt), ctx, "code-ask", "code-imperative"):  # "write" the prose is not code
+        return
+    analysis = analyse(question)
+    if analysis.asks_for("implement", "analyse-data") or any(
+            not _QUESTION_WORD.match(e.sentence) for e in analysis.asked("solve")):
+        return
+    yield Problem(f"declared `coding`, but the prompt asks for written answers (\"{_quote(prose)}\") and never for "
+                  "code to be written, read or fixed; give it a concrete coding task, or move it to a quiz or "
+                  "discussion round", ("prompt",))
 
 
 def _conversation(question, ctx):
