@@ -49,8 +49,9 @@
   alone: on questions from sources nobody here had seen, the cues' reading
   of them was wrong far more often than right. Examples: a `system-design` made of
   "What is sharding?" and "Explain CAP" (or "How do you design for high
-  availability?", "How would you refactor a legacy system?": general
-  practice with no system of its own is knowledge to recall), a
+  availability?", "How would you refactor a legacy system?", "How do you monitor an agent
+  system in production?": general practice with no system of its own is
+  knowledge to recall, while "How do you use X for Y?" applies a method), a
   `behavioral` question that asks
   "Why do you want to work here?" or "What project are you on now?" (a
   behavioral round promises past situations and what the candidate did in
