@@ -387,13 +387,23 @@ _EXAMPLES_LINE = re.compile(r"^\W*(?:examples?|e\.g\.|such as|like)\s*:?\s*[\w .
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs)\.", re.I)
 
 
+# a topic line rather than an artefact: a subject that is no system of its own, placed on a named
+# platform or tool ("Accurate time in Android", "Query optimisation in SQLite"), or the options for
+# something ("Options for network optimisation")
+_TOPIC_LINE = re.compile(r"^(?![^\n]*\b(?i:system|service|app|application|platform|pipeline|engine|site|website|tool|bot|"
+                         r"feed|store|backend|network|cache|queue|database)s?\s+(?:in|on)\b)[^\n]*\b(?:in|on)\s+(?:an?\s+|a\s+)?"
+                         r"(?:[A-Z][\w+#.-]*|(?i:mobile\s+apps?))\b(?![^\n]*\(e\.g\.)"
+                         r"|^\W*(?i:options|ways|techniques|best\s+practices|tips)\s+(?:for|to)\b")
+
+
 def bare_name(prompt: str) -> bool:
     """A prompt that is only the name of something, on a line or a few short bullet lines: in a
-    design round, the barest way to name an artefact to build."""
+    design round, the barest way to name an artefact to build. A topic placed on a named platform
+    ("Firebase Remote Config in Android") names something to explain, not to build."""
     lines = [line for line in prompt.splitlines() if line.strip() and not _EXAMPLES_LINE.match(line)]
     plain = _ABBREVIATION.sub(" ", "\n".join(lines))
     return 1 <= len(lines) <= 4 and not re.search(r"[.?!]\W*\S", plain) and "?" not in plain \
-        and all(_NAME_LINE.match(line) for line in plain.splitlines())
+        and all(_NAME_LINE.match(line) and not _TOPIC_LINE.search(line) for line in plain.splitlines())
 
 
 def _outside_artefact(sentence: str) -> str:
