@@ -12,7 +12,8 @@ questions are never used, so they are skipped):
   from the dated catalogue `stale_topics`, such as a fixed chunk-and-embed
   retrieval pipeline, or text classification by training a classifier on
   embeddings or TF-IDF features, or code built on an API its tool has
-  removed (TensorFlow 1 sessions, pandas' `DataFrame.append`, NumPy's
+  removed (TensorFlow 1 sessions, TensorFlow's Estimators and the wrappers
+  of its TF1 layers, pandas' `DataFrame.append`, NumPy's
   `np.float`, Python 2), hand-written Hadoop MapReduce jobs, or a
   framework nobody develops any more (Theano, Caffe, MXNet). An entry
   counts only from its `since` date.
