@@ -391,7 +391,7 @@ _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs)\.", re.I)
 # platform or tool ("Accurate time in Android", "Query optimisation in SQLite"), or the options for
 # something ("Options for network optimisation")
 _TOPIC_LINE = re.compile(r"^(?![^\n]*\b(?i:system|service|app|application|platform|pipeline|engine|site|website|tool|bot|"
-                         r"feed|store|backend|network|cache|queue|database)s?\s+(?:in|on)\b)[^\n]*\b(?:in|on)\s+(?:an?\s+|a\s+)?"
+                         r"feed|store|backend|network|cache|queue|database)s?\s+(?:in|on)\b)[^\n]*\b(?:in|on)\s+(?:an?\s+)?"
                          r"(?:[A-Z][\w+#.-]*|(?i:mobile\s+apps?))\b(?![^\n]*\(e\.g\.)"
                          r"|^\W*(?i:options|ways|techniques|best\s+practices|tips)\s+(?:for|to)\b")
 
