@@ -280,14 +280,18 @@ _QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|
                             r"talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
 
 
+def _keyboard_work(question) -> bool:
+    """Work the analysis reads as done at the keyboard: code, a dataset, or an instruction to carry
+    out ("Retrain the baseline on 10% of the data"), not a question about one."""
+    analysis = analyse(question)
+    return analysis.asks_for("implement", "analyse-data") or any(
+        not _QUESTION_WORD.match(e.sentence) for e in analysis.asked("solve"))
+
+
 def _coding(question, ctx):
     if _find(ctx, "coding-work", question.prompt):
         return
-    # work the analysis reads as done at the keyboard: code, a dataset, or an instruction to carry
-    # out ("Retrain the baseline on 10% of the data"), not a question about one
-    analysis = analyse(question)
-    if analysis.asks_for("implement", "analyse-data") or any(
-            not _QUESTION_WORD.match(e.sentence) for e in analysis.asked("solve")):
+    if _keyboard_work(question):
         return
     opening = next((s for s in sentences(question.prompt) if _find(ctx, "discussion-ask", s)), None)
     if opening:
@@ -305,9 +309,7 @@ def _prose_only(question, ctx):
         return
     if _code_ask(matcher.sub(" ", question.prompt), ctx, "code-ask", "code-imperative"):  # "write" the prose is not code
         return
-    analysis = analyse(question)
-    if analysis.asks_for("implement", "analyse-data") or any(
-            not _QUESTION_WORD.match(e.sentence) for e in analysis.asked("solve")):
+    if _keyboard_work(question):
         return
     yield Problem(f"declared `coding`, but the prompt asks for written answers (\"{_quote(prose)}\") and never for "
                   "code to be written, read or fixed; give it a concrete coding task, or move it to a quiz or "
