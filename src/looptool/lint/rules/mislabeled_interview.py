@@ -18,8 +18,10 @@
   replicas, failures): one with neither ML nor systems content is not a
   systems question in disguise, only an unframed one (`vague-scenario`'s
   business), and an ML problem told in plain words ("customers are talked
-  into sending their savings to scammers"), or told from a need with no
-  request of its own, is left alone: framing it as ML is the candidate's job;
+  into sending their savings to scammers"), told from a need with no
+  request of its own, or told as a state of affairs with no request and no
+  solution named ("Card transactions reach the app as raw descriptor
+  strings ..."), is left alone: framing it as ML is the candidate's job;
 - a `system-design` or `ml-system-design` question that is a hands-on lab:
   three or more of its sentences are steps to carry out ("Create a resource
   group", "Deploy the provided function app", "Run the load script"), and
@@ -277,9 +279,11 @@ def _ml_system_design(question, ctx):
     analysis = analyse(question)
     if analysis.ml_specific or analysis.ml.generic:  # ML words after all; a recital is ml-clothing's
         return
-    if analysis.framing.need_first and not analysis.kinds():
-        # a problem told in plain words from a need, with no request of its own: framing it as ML is
-        # the candidate's job
+    if not analysis.kinds() and (analysis.framing.need_first or not (
+            analysis.framing.solution or bare_name(question.prompt or ""))):
+        # a problem told in plain words, from a need or as a state of affairs ("Raw bank transaction
+        # descriptions are jumbled strings ..."), with no request and no solution named: framing it
+        # as ML is the candidate's job
         return
     text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
