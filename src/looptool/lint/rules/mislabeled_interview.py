@@ -80,6 +80,15 @@
   The message quotes the sentence the cues read, or the model's probabilities
   and the words that weigh most towards its reading.
 
+- in a `data-modeling` round, an instruction that opens with a verb of
+  doing and acts on a model, data, a plot, a sample or a training run ("Grow
+  a forest from the hundred trees", "Use policy gradients to keep the pole
+  upright in the CartPole environment") is the modelling work the round
+  promises, whatever the cues and the model read in it; a question ("When
+  does each shrink a coefficient to zero?") and a program with no model or
+  data in it ("Write a function that pads a photo") are not. The verbs and
+  objects are the `modelling-verb` and `modelling-object` indicators.
+
 - a `coding` question whose deliverable is prose ("Write short (~1 sentence)
   answers to the questions below", "write down a sentence about each") and
   which asks for no code to be written, read or fixed.
@@ -214,6 +223,8 @@ def _against_promise(question, ctx, promised):
         return
     if _promise_evident(question, promised):  # the usual case, decided without reading the other kinds
         return
+    if question.type == "data-modeling" and _hands_on_modelling(question, ctx):
+        return
     analysis = analyse(question)
     asked = analysis.kinds()
     if not asked:
@@ -237,6 +248,8 @@ def _promise_evident(question, promised, ctx=None) -> bool:
     for a design: a lab that hands over the architecture and walks through building it asks for the
     build."""
     analysis = analyse(question)
+    if ctx is not None and question.type == "data-modeling" and _hands_on_modelling(question, ctx):
+        return True
     if "design" not in promised or ctx is None:
         if analysis.asks_for(*promised):
             return True
@@ -314,6 +327,16 @@ def _instruction(sentence: str) -> bool:
     """A sentence that tells the candidate what to do ("Create the resource group", "HINT: configure
     the role") rather than asking a question, and asks for neither a design nor an estimate."""
     return not _QUESTION_WORD.match(sentence) and not _DESIGN_WORK.search(sentence)
+
+
+def _hands_on_modelling(question, ctx) -> bool:
+    """An instruction to carry out on a model, data, a plot or a training run ("Grow a forest",
+    "Use your own images", "Fine-tune a VGG16 network"): the modelling work a data-modeling round
+    promises, whatever its verb."""
+    verbs = group(ctx, _CATALOGUE, "indicator", "modelling-verb")
+    objects = group(ctx, _CATALOGUE, "indicator", "modelling-object")
+    return bool(verbs and objects) and any(
+        not s.rstrip().endswith("?") and verbs.search(s) and objects.search(s) for s in analyse(question).requests)
 
 
 def _build_step(ctx, sentence: str) -> bool:
