@@ -24,8 +24,11 @@
   strings ..."), is left alone: framing it as ML is the candidate's job;
 - a `system-design` or `ml-system-design` question that is a hands-on lab:
   three or more of its sentences are steps to carry out ("Create a resource
-  group", "Deploy the provided function app", "Run the load script"), and
-  nothing in it asks for a design or an estimate of the candidate's own. The
+  group", "Deploy the provided function app", "Run the load script") or it
+  announces a walkthrough of its own ("In this exercise, you'll put the
+  photos behind the CDN", "The following steps walk you through creating
+  ..."), and nothing in it asks for a design or an estimate of the
+  candidate's own. The
   architecture is handed over and the candidate builds it, which is practical
   work, not a design round. Imperatives that ask for a design ("Design the
   sales flow ...") or an estimate ("Estimate the storage ...") keep a prompt
@@ -350,13 +353,17 @@ def _hands_on_lab(question, ctx, promised):
     steps, and nothing the type promises asked otherwise."""
     analysis = analyse(question)
     steps = [s for s in analysis.requests if _build_step(ctx, s)]
-    if len(steps) < 3 or _promise_evident(question, promised, ctx=ctx):
+    lab = group(ctx, _CATALOGUE, "indicator", "lab-announcement")
+    announced = next((s for s in sentences(question.prompt or "") if lab and lab.search(s)), None)
+    if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx=ctx):
         return
     wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    what = (f"{len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\")" if len(steps) >= 3
+            else f"it announces a walkthrough (\"{_quote(announced)}\")")
     yield Problem(f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt is a "
-                  f"hands-on lab: {len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\") "
-                  "and none asks for a design of the candidate's own; retype it as a coding or practical "
-                  "round, or ask the candidate to choose the architecture the steps build", ("prompt",))
+                  f"hands-on lab: {what} and nothing asks for a design of the candidate's own; retype it as a "
+                  "coding or practical round, or ask the candidate to choose the architecture the steps build",
+                  ("prompt",))
 
 
 def _keyboard_work(question) -> bool:
