@@ -42,16 +42,16 @@ class Matcher:
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
-        self.folded = _folded_pattern(pattern, self.flags)
+        self.folded = _folded_pattern(_one_gate(pattern), self.flags)
         self.needles = needles(pattern, self.flags)
         self._gate_from = NEEDLE_TEXT_RATIO * len(self.needles or ())
-        self._original = None if self.folded is not None else re.compile(pattern, flags | re.IGNORECASE)
+        self._original = None if self.folded is not None else re.compile(_one_gate(pattern), flags | re.IGNORECASE)
 
     @property
     def original(self) -> re.Pattern:
         """The pattern as written, compiled ignoring case (only needed for text that is not ASCII)."""
         if self._original is None:
-            self._original = re.compile(self.pattern, self.flags | re.IGNORECASE)
+            self._original = re.compile(_one_gate(self.pattern), self.flags | re.IGNORECASE)
         return self._original
 
     def _folded_for(self, text: str):
@@ -166,10 +166,8 @@ def alternation(patterns) -> str:
     positions). It matches what the plain alternation matches, at the same places, by the same
     alternative: the order and the groups are kept, and the look-ahead admits everything an
     alternative of its run can start with, in either case."""
-    patterns = list(patterns)
-    parts = []
-    for start in range(0, len(patterns), GUARD_RUN):
-        run = patterns[start:start + GUARD_RUN]
+    patterns, parts = list(patterns), []
+    for run in _runs(patterns):
         body = "|".join(f"(?:{p})" for p in run)
         guard = _two_char_guard(run)
         if guard is None:
@@ -182,7 +180,50 @@ def alternation(patterns) -> str:
                 chars |= found
             guard = f"[{''.join(map(re.escape, sorted(chars)))}]" if chars else None
         parts.append(f"(?={guard})(?:{body})" if guard else body)
-    return "|".join(parts)
+    joined = "|".join(parts)
+    return f"{WORD_GATE}(?:{joined})" if patterns and all(map(_at_word_start, patterns)) else joined
+
+
+WORD_GATE = r"(?<!\w)(?=\w)"  # only where a word starts
+
+
+def _one_gate(pattern: str) -> str:
+    """``pattern`` without a word gate repeated right after itself (a caller that gates an alternation
+    this module has gated already): the second test, at the same place, can only pass too."""
+    double = f"{WORD_GATE}(?:{WORD_GATE}"
+    return f"{WORD_GATE}(?:{pattern[len(double):]}" if pattern.startswith(double) else pattern
+
+
+def _at_word_start(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts where a word starts: it opens with ``\\b`` or ``^``
+    (after any other zero-width piece) and every character it can start with is a word character.
+    Then re may skip every other place of a text before trying its alternatives."""
+    chars = _first_chars(pattern)
+    if not chars or not all(ch.isalnum() or ch == "_" for ch in chars):
+        return False
+    from re import _constants as c
+
+    for op, arg in _parsed(pattern):
+        if op is c.AT and arg in (c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+            return True
+        if op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return False
+    return False
+
+
+def _runs(patterns: list[str]) -> list[list[str]]:
+    """The patterns in their order, cut into runs of at most ``GUARD_RUN`` that share a guard. A
+    pattern nothing can be said about the start of (``^(?!...)[^.?!]*...``) is put in a run of
+    its own, or with others like it, so that it leaves the runs before and after it guarded."""
+    runs: list[list[str]] = []
+    last = None
+    for pattern in patterns:
+        known = literal_starts(pattern) is not None or _first_chars(pattern) is not None
+        if not runs or known != last or len(runs[-1]) == GUARD_RUN:
+            runs.append([])
+        runs[-1].append(pattern)
+        last = known
+    return runs
 
 
 def _two_char_guard(run) -> str | None:
