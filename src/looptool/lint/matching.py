@@ -158,14 +158,17 @@ def alternation(patterns) -> str:
     """``(?:p1)|(?:p2)|...``, each run of ``GUARD_RUN`` alternatives put behind a look-ahead for
     the first two characters of their literal starts when each has some (see
     :func:`_two_char_guard`), else for the characters they can start with, when that is known
-    for each of them.
+    for each of them; a pattern whose start nothing is known about runs on its own, so that it
+    does not leave the others of its run unguarded; and when every alternative starts where a
+    word starts, the whole is gated for that (``WORD_GATE``).
 
     ``re`` tries the alternatives of a large alternation one by one at every position; one
     that opens with ``\\b`` or a group is entered before it fails. The look-ahead turns a run
     of them away with one test wherever the text's next characters open none of them (most
-    positions). It matches what the plain alternation matches, at the same places, by the same
-    alternative: the order and the groups are kept, and the look-ahead admits everything an
-    alternative of its run can start with, in either case."""
+    positions), and the word gate turns every alternative away, in two tests, inside a word. It
+    matches what the plain alternation matches, at the same places, by the same alternative: the
+    order and the groups are kept, and each look-ahead admits everything an alternative behind it
+    can start with, in either case."""
     patterns, parts = list(patterns), []
     for run in _runs(patterns):
         body = "|".join(f"(?:{p})" for p in run)
@@ -173,7 +176,7 @@ def alternation(patterns) -> str:
         if guard is None:
             chars = set()
             for pattern in run:
-                found = _first_chars(pattern)
+                found = _start_of(pattern)[1]
                 if found is None:
                     chars = None
                     break
@@ -181,7 +184,7 @@ def alternation(patterns) -> str:
             guard = f"[{''.join(map(re.escape, sorted(chars)))}]" if chars else None
         parts.append(f"(?={guard})(?:{body})" if guard else body)
     joined = "|".join(parts)
-    return f"{WORD_GATE}(?:{joined})" if patterns and all(map(_at_word_start, patterns)) else joined
+    return f"{WORD_GATE}(?:{joined})" if patterns and all(_start_of(p)[2] for p in patterns) else joined
 
 
 WORD_GATE = r"(?<!\w)(?=\w)"  # only where a word starts
@@ -194,13 +197,17 @@ def _one_gate(pattern: str) -> str:
     return f"{WORD_GATE}(?:{pattern[len(double):]}" if pattern.startswith(double) else pattern
 
 
-def _at_word_start(pattern: str) -> bool:
-    """Whether every match of ``pattern`` starts where a word starts: it opens with ``\\b`` or ``^``
-    (after any other zero-width piece) and every character it can start with is a word character.
-    Then re may skip every other place of a text before trying its alternatives."""
-    chars = _first_chars(pattern)
-    if not chars or not all(ch.isalnum() or ch == "_" for ch in chars):
-        return False
+@lru_cache(maxsize=4096)
+def _start_of(pattern: str) -> tuple[tuple[str, ...] | None, set[str] | None, bool]:
+    """What alternation() needs to know of how a pattern's matches start, read from one parse: its
+    literal starts (:func:`literal_starts`), its first characters (:func:`_first_chars`), and
+    whether every match starts where a word starts: the pattern opens with ``\\b`` or ``^`` (after
+    any other zero-width piece) and every character it can start with is a word character."""
+    starts, chars = literal_starts(pattern), _first_chars(pattern)
+    return starts, chars, bool(chars) and all(ch.isalnum() or ch == "_" for ch in chars) and _opens_at_word(pattern)
+
+
+def _opens_at_word(pattern: str) -> bool:
     from re import _constants as c
 
     for op, arg in _parsed(pattern):
@@ -218,7 +225,8 @@ def _runs(patterns: list[str]) -> list[list[str]]:
     runs: list[list[str]] = []
     last = None
     for pattern in patterns:
-        known = literal_starts(pattern) is not None or _first_chars(pattern) is not None
+        starts, chars, _ = _start_of(pattern)
+        known = starts is not None or chars is not None
         if not runs or known != last or len(runs[-1]) == GUARD_RUN:
             runs.append([])
         runs[-1].append(pattern)
@@ -234,7 +242,7 @@ def _two_char_guard(run) -> str | None:
     with, the second character still turns most of them away."""
     heads: dict[str, set[str]] = {}
     for pattern in run:
-        starts = literal_starts(pattern)
+        starts = _start_of(pattern)[0]
         if starts is None or not all(start.isascii() for start in starts):
             return None
         for start in starts:

@@ -48,17 +48,23 @@ def search(pattern: str, text: str):
         return _compiled(pattern).search(text) if may_match(pattern, text) else None
     # every match starts at an occurrence of a prefix: try only those places, leftmost
     # first, which finds exactly the match search() would
-    match = _compiled(pattern).match
+    # (compiled only once some text holds a place to try it: a pattern whose starts no question
+    # holds is never compiled)
     if len(prefixes) == 1:  # the usual case: walk its places with find, no heap needed
         prefix = prefixes[0]
         at = lowered.find(prefix)
+        if at < 0:
+            return None
+        match = _compiled(pattern).match
         while at >= 0:
             found = match(text, at)
             if found:
                 return found
             at = lowered.find(prefix, at + 1)
         return None
+    match = None
     for start in _occurrences(lowered, prefixes):
+        match = match or _compiled(pattern).match
         found = match(text, start)
         if found:
             return found
