@@ -46,6 +46,18 @@ def test_a_question_about_general_practice_asks_for_knowledge(prompt, kinds):
     assert analyse(_question(prompt)).kinds() == kinds
 
 
+@pytest.mark.parametrize("prompt,designs", [
+    # what something is made for is a statement, not a request
+    ("A write-ahead log is designed to survive a crash. Explain how replay works.", False),
+    ("These drills are designed as a sequence; answer them in order.", False),
+    # a request to design, in the passive or not
+    ("The ledger should be designed so that no transfer is lost; design it.", True),
+    ("Design the booking flow for 3,000 rooms.", True),
+])
+def test_what_a_thing_is_designed_for_is_not_a_request_to_design(prompt, designs):
+    assert ("design" in analyse(_question(prompt)).kinds()) is designs
+
+
 def test_a_question_about_the_candidates_own_past_is_not_recall():
     analysis = analyse(_question("What is the most constructive feedback you have received in your career?"))
     assert "recall" not in analysis.kinds()

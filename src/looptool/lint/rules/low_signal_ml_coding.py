@@ -5,7 +5,10 @@ A `coding` question (any flavour, including `coding/math`) whose task is to
 write or repair a neural-network layer or architecture: a transformer
 block, an attention layer, layer or batch norm, a convolution, a pooling
 or fully-connected layer, an LSTM cell, or a whole network with its
-backpropagation, a low-rank adapter or a patch embedding. A layer counts
+backpropagation, a low-rank adapter or a patch embedding; a network's
+forward or backward pass named without its network ("complete the
+`forward` pass below") counts as its component, and a network class named
+in code style (`SiameseNet`) as a whole network. A layer counts
 when it is the object of a task verb, also after a piece of its work is
 named first ("write the forward and backward pass for a batch norm layer",
 "code the gradient of a linear layer", "there is a bug in this layer
@@ -20,7 +23,7 @@ classify spam", "train an MLP on the given dataset", "an LSTM for text
 generation") is assembled from a framework's layers, a modelling exercise:
 it counts only when the question names its mechanics (backpropagation, a
 backward pass, NumPy, "from scratch", no autograd) or asks for a piece of
-its work ("the forward pass of an LSTM"). The phrases live in the catalogue `ml_coding_patterns`.
+its work ("the forward pass of an LSTM", "the forward part of `SiameseNet`"). The phrases live in the catalogue `ml_coding_patterns`.
 
 Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other

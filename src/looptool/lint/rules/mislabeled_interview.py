@@ -18,8 +18,18 @@
   replicas, failures): one with neither ML nor systems content is not a
   systems question in disguise, only an unframed one (`vague-scenario`'s
   business), and an ML problem told in plain words ("customers are talked
-  into sending their savings to scammers"), or told from a need with no
-  request of its own, is left alone: framing it as ML is the candidate's job;
+  into sending their savings to scammers"), told from a need with no
+  request of its own, or told as a state of affairs with no request and no
+  solution named ("Card transactions reach the app as raw descriptor
+  strings ..."), is left alone: framing it as ML is the candidate's job;
+- a `system-design` or `ml-system-design` question that is a hands-on lab:
+  three or more of its sentences are steps to carry out ("Create a resource
+  group", "Deploy the provided function app", "Run the load script"), and
+  nothing in it asks for a design or an estimate of the candidate's own. The
+  architecture is handed over and the candidate builds it, which is practical
+  work, not a design round. Imperatives that ask for a design ("Design the
+  sales flow ...") or an estimate ("Estimate the storage ...") keep a prompt
+  a design round however many build steps follow;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code ("write a function", "then implement
   binary search", "in any language"), or contains code, with or without a
@@ -42,7 +52,9 @@
   situation). The finding is raised when the model gives what the type
   promises less than `max-promised` (10%) and no sentence the cues read asks
   for it (in a design round, a prompt that is only a name, or one posed from
-  a need that asks for nothing else, counts as asking for a design),
+  a need that asks for nothing else, counts as asking for a design, and an
+  instruction that asks for neither a design nor an estimate, such as "Create
+  the Application Insights resource", does not),
   or, outside the conversation rounds, when the cues find requests and none
   is one the type promises while the model gives the promise less than
   `max-promised-with-cue` (50%). Conversation rounds are judged by the model
@@ -181,6 +193,8 @@ def check(question, ctx):
     if not found and question.type not in _CONVERSATIONS:
         cue = list(_system_design(question, ctx)) if question.type == "system-design" else (
             list(_coding(question, ctx)) if question.type == "coding" else [])
+        if not cue and "design" in promised:
+            cue = list(_hands_on_lab(question, ctx, promised))
         cue = cue or list(_against_promise(question, ctx, promised))
         if cue and share() < float(ctx.options.get("max-promised-with-cue", 0.50)):
             found = cue
@@ -188,7 +202,8 @@ def check(question, ctx):
     # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
     # reading of the whole text, and so does a design prompt posed from a need (a situation going
     # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
-    if not found and not _promise_evident(question, promised) and share() < float(ctx.options.get("max-promised", 0.10)):
+    if not found and share() < float(ctx.options.get("max-promised", 0.10)) and not _promise_evident(
+            question, promised, ctx=ctx):
         found = [_read_as_other(question, promised, analyse(question).reading)]
     yield from found[:1]
 
@@ -213,11 +228,19 @@ def _against_promise(question, ctx, promised):
         "to ask for what the type promises", ("type",))
 
 
-def _promise_evident(question, promised) -> bool:
+def _promise_evident(question, promised, ctx=None) -> bool:
     """A sentence asks for what the type promises; for a design round, a prompt that only names the
-    thing to build, or one posed from a need that asks for nothing else, asks for a design."""
+    thing to build, or one posed from a need that asks for nothing else, asks for a design.
+
+    Given ``ctx``, a design round's instructions ("Create an Application Insights resource",
+    "Deploy the function app"), which ask for neither a design nor an estimate, do not count as asking
+    for a design: a lab that hands over the architecture and walks through building it asks for the
+    build."""
     analysis = analyse(question)
-    if analysis.asks_for(*promised):
+    if "design" not in promised or ctx is None:
+        if analysis.asks_for(*promised):
+            return True
+    elif any(not _instruction(e.sentence) for kind in promised for e in analysis.asked(kind)):
         return True
     if "design" not in promised:
         return False
@@ -256,9 +279,11 @@ def _ml_system_design(question, ctx):
     analysis = analyse(question)
     if analysis.ml_specific or analysis.ml.generic:  # ML words after all; a recital is ml-clothing's
         return
-    if analysis.framing.need_first and not analysis.kinds():
-        # a problem told in plain words from a need, with no request of its own: framing it as ML is
-        # the candidate's job
+    if not analysis.kinds() and (analysis.framing.need_first or not (
+            analysis.framing.solution or bare_name(question.prompt or ""))):
+        # a problem told in plain words, from a need or as a state of affairs ("Raw bank transaction
+        # descriptions are jumbled strings ..."), with no request and no solution named: framing it
+        # as ML is the candidate's job
         return
     text = _ml_text(question)
     for aside in ("recital", "systems-metric"):  # words that look like ML but do not engage with it
@@ -278,6 +303,37 @@ def _ml_system_design(question, ctx):
 # a sentence that asks about work rather than setting it ("How would you ...", "Talk me through ...")
 _QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|does|can|could|would|should|"
                             r"talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
+
+
+# what a design round asks for even in an instruction: a design, or an estimate ("Estimate the storage")
+_DESIGN_WORK = re.compile(r"\b((re-?)?design|architect|estimat|calculat|comput|deriv|sizing|size (the|it|your)|"
+                          r"how (many|much)|back[- ]of[- ]the[- ]envelope)\w*", re.I)
+
+
+def _instruction(sentence: str) -> bool:
+    """A sentence that tells the candidate what to do ("Create the resource group", "HINT: configure
+    the role") rather than asking a question, and asks for neither a design nor an estimate."""
+    return not _QUESTION_WORD.match(sentence) and not _DESIGN_WORK.search(sentence)
+
+
+def _build_step(ctx, sentence: str) -> bool:
+    """An instruction that opens with a verb of carrying out (create, deploy, configure, run ...)."""
+    steps = group(ctx, _CATALOGUE, "indicator", "build-step")
+    return bool(steps and steps.search(sentence)) and _instruction(sentence)
+
+
+def _hands_on_lab(question, ctx, promised):
+    """A design round that hands over the design and walks through building it: three or more build
+    steps, and nothing the type promises asked otherwise."""
+    analysis = analyse(question)
+    steps = [s for s in analysis.requests if _build_step(ctx, s)]
+    if len(steps) < 3 or _promise_evident(question, promised, ctx=ctx):
+        return
+    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    yield Problem(f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt is a "
+                  f"hands-on lab: {len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\") "
+                  "and none asks for a design of the candidate's own; retype it as a coding or practical "
+                  "round, or ask the candidate to choose the architecture the steps build", ("prompt",))
 
 
 def _keyboard_work(question) -> bool:
