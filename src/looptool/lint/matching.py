@@ -34,18 +34,30 @@ _ESCAPE_OR_UPPER = re.compile(r"\\.|[A-Z]", re.S)
 _MAY_HOLD_RANGE = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])+?-(?!\])")
 
 
+_UNREAD = object()
+
+
 class Matcher:
     """A case-insensitive pattern with the methods the rules use; each finds what ``re`` would
     with the original pattern over the original text (a match's groups are that text's own)."""
 
-    __slots__ = ("pattern", "flags", "folded", "needles", "_gate_from", "_original")
+    __slots__ = ("pattern", "flags", "folded", "_needles", "_gate_from", "_original")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
         self.folded = _folded_pattern(_one_gate(pattern), self.flags)
-        self.needles = needles(pattern, self.flags)
-        self._gate_from = NEEDLE_TEXT_RATIO * len(self.needles or ())
+        self._needles = self._gate_from = _UNREAD  # read on first use: a pattern only ever tried at
+        # the places of its literal starts (the content rules' search) never needs them
         self._original = None if self.folded is not None else re.compile(_one_gate(pattern), flags | re.IGNORECASE)
+
+    @property
+    def needles(self) -> tuple[str, ...] | None:
+        """See :func:`needles`."""
+        found = self._needles
+        if found is _UNREAD:
+            found = self._needles = needles(self.pattern, self.flags)
+            self._gate_from = NEEDLE_TEXT_RATIO * len(found or ())
+        return found
 
     @property
     def original(self) -> re.Pattern:
@@ -62,23 +74,27 @@ class Matcher:
         literal pieces every match contains (see :func:`needles`), a few fast substring scans
         instead of running the pattern at every position. Only for text long enough that
         the scans cost less than the pattern would (the answer is the same either way)."""
-        if self.needles is None or len(text) < self._gate_from or not text.isascii():
+        found = self.needles
+        if found is None or len(text) < self._gate_from or not text.isascii():
             return False
-        return not any(map(_lower(text).__contains__, self.needles))
+        return not any(map(_lower(text).__contains__, found))
 
     def absent_from(self, text: str) -> bool:
         """True when no piece of ``text`` holds a match: it is ASCII and holds none of the needles.
         For text that stands for several shorter ones searched one by one (the sentences of a
         prompt joined by newlines: a match in one is a match in the whole), so there is no length
         gate: one scan of the whole spares a search of each piece."""
-        return self.needles is not None and text.isascii() and not any(map(_lower(text).__contains__, self.needles))
+        found = self.needles
+        return found is not None and text.isascii() and not any(map(_lower(text).__contains__, found))
 
     def search(self, text: str, pos: int = 0):
         # the most frequent call of a lint run: absent() and _folded_for() written out
-        folded, ascii_text = self.folded, text.isascii()
-        if ascii_text and self.needles is not None and len(text) >= self._gate_from:
+        folded, ascii_text, found = self.folded, text.isascii(), self._needles
+        if found is _UNREAD:
+            found = self.needles
+        if ascii_text and found is not None and len(text) >= self._gate_from:
             lowered = _lower(text)
-            if not any(map(lowered.__contains__, self.needles)):
+            if not any(map(lowered.__contains__, found)):
                 return None
         if folded is None or not ascii_text:
             return self.original.search(text, pos)
