@@ -77,3 +77,16 @@ def test_a_text_a_pattern_is_absent_from_holds_no_match_in_any_window():
     assert ruled_out > 100  # the test is used, not only defined
     assert not _content.absent_from(r"^\W{0,3}from scratch", "Build attention. From scratch, please.")
     assert _content.absent_from(r"^\W{0,3}from scratch", "Build attention in numpy.")
+
+
+def test_a_pattern_with_a_common_start_is_screened_by_its_needles_first():
+    pattern = r"\b(with|using|in|as) (a )?map-?reduce"
+    assert "in" in _content._prefixes(pattern)  # "in" occurs in nearly every text ("using", "training")
+    screen = _content._SCREENS[pattern]
+    assert screen is not None and min(map(len, screen)) >= _content.RARE_NEEDLE
+    plain = "training in a pipeline, using spark as the engine"
+    assert not _content.may_match(pattern, plain) and _content.search(pattern, plain) is None
+    found = _content.search(pattern, "Count words in a MapReduce job")
+    assert found is not None and found.group(0) == "in a MapReduce"
+    # a start long enough to be rare is scanned for as before
+    assert _content._prefixes(r"\bhadoop\b") == ("hadoop",) and _content._SCREENS[r"\bhadoop\b"] is None

@@ -152,7 +152,8 @@ def test_first_characters(pattern, expected):
 def test_a_run_whose_patterns_have_literal_starts_is_guarded_by_their_first_two_characters():
     run = [r"\bwhy (do|did) you\b", r"\b(tell|talk) (me|us) about\b", r"(?<!human )\bagents?\b"]
     joined = alternation(run)
-    assert joined.startswith("(?=ag|t[ae]|wh)(?:")
+    # every one of them starts at a word (\\b, a first character that is a word character): gated for that too
+    assert joined.startswith(r"(?<!\w)(?=\w)(?:(?=ag|t[ae]|wh)(?:")
     plain = "|".join(f"(?:{p})" for p in run)
     for text in ["Why did you leave?", "TALK to us about it", "Tell me about your agent", "human agents wait",
                  "whatever happened", "a tale", "Agents"]:
@@ -163,6 +164,40 @@ def test_a_run_whose_patterns_have_literal_starts_is_guarded_by_their_first_two_
 def test_a_run_with_a_pattern_without_literal_start_falls_back_to_first_characters():
     joined = alternation([r"\bwhy\b", r"[a-c]x"])
     assert joined.startswith("(?=[abcw])(?:")
+
+
+def test_a_pattern_with_no_known_start_leaves_the_runs_around_it_guarded():
+    run = [r"\bwrite (a|the) function\b", r"^(?![^.]*\banswer)[^.]*\bcomplete\b", r"\bpseudo-?code\b"]
+    joined = alternation(run)
+    assert joined == (r"(?=wr)(?:(?:\bwrite (a|the) function\b))|(?:^(?![^.]*\banswer)[^.]*\bcomplete\b)|"
+                      r"(?=ps)(?:(?:\bpseudo-?code\b))")
+    plain = "|".join(f"(?:{p})" for p in run)
+    for text in ["Complete the code", "write the function", "answer and complete", "in pseudocode, write a function"]:
+        _same(joined, text)
+        assert [m.span() for m in re.finditer(joined, text, re.I)] == [m.span() for m in re.finditer(plain, text, re.I)]
+
+
+@pytest.mark.parametrize("run, gated", [
+    ([r"\bwhy\b", r"^(please )?(try|run)\b"], True),  # \b or ^, then a word character
+    ([r"\bwhy\b", r"why\b"], False),  # may start inside a word ("somewhy")
+    ([r"\bwhy\b", r"\b-?\d+"], False),  # may start with a character that is no word character
+    ([r"\bwhy\b", r"\B(ing)\b"], False),
+])
+def test_word_gate_only_when_every_pattern_starts_at_a_word(run, gated):
+    joined = alternation(run)
+    assert joined.startswith(r"(?<!\w)(?=\w)") == gated
+    plain = "|".join(f"(?:{p})" for p in run)
+    for text in ["why not", "somewhy", "try it", "please run", "x -3 and 4", "running", "(why)"]:
+        _same(joined, text)
+        assert [m.span() for m in re.finditer(joined, text, re.I)] == [m.span() for m in re.finditer(plain, text, re.I)]
+
+
+def test_a_word_gate_repeated_by_the_caller_is_tested_once():
+    joined = r"(?<!\w)(?=\w)(?:" + alternation([r"\bwhy\b", r"\bhow\b"]) + ")"
+    matcher = Matcher(joined)
+    assert matcher.folded.pattern.count(r"(?<!\w)(?=\w)") == 1
+    for text in ["Why?", "somehow", "how now", "why-how"]:
+        _same(joined, text)
 
 
 def _cue_groups() -> list[list[str]]:

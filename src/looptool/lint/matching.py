@@ -34,24 +34,36 @@ _ESCAPE_OR_UPPER = re.compile(r"\\.|[A-Z]", re.S)
 _MAY_HOLD_RANGE = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])+?-(?!\])")
 
 
+_UNREAD = object()
+
+
 class Matcher:
     """A case-insensitive pattern with the methods the rules use; each finds what ``re`` would
     with the original pattern over the original text (a match's groups are that text's own)."""
 
-    __slots__ = ("pattern", "flags", "folded", "needles", "_gate_from", "_original")
+    __slots__ = ("pattern", "flags", "folded", "_needles", "_gate_from", "_original")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags & ~re.IGNORECASE
-        self.folded = _folded_pattern(pattern, self.flags)
-        self.needles = needles(pattern, self.flags)
-        self._gate_from = NEEDLE_TEXT_RATIO * len(self.needles or ())
-        self._original = None if self.folded is not None else re.compile(pattern, flags | re.IGNORECASE)
+        self.folded = _folded_pattern(_one_gate(pattern), self.flags)
+        self._needles = self._gate_from = _UNREAD  # read on first use: a pattern only ever tried at
+        # the places of its literal starts (the content rules' search) never needs them
+        self._original = None if self.folded is not None else re.compile(_one_gate(pattern), flags | re.IGNORECASE)
+
+    @property
+    def needles(self) -> tuple[str, ...] | None:
+        """See :func:`needles`."""
+        found = self._needles
+        if found is _UNREAD:
+            found = self._needles = needles(self.pattern, self.flags)
+            self._gate_from = NEEDLE_TEXT_RATIO * len(found or ())
+        return found
 
     @property
     def original(self) -> re.Pattern:
         """The pattern as written, compiled ignoring case (only needed for text that is not ASCII)."""
         if self._original is None:
-            self._original = re.compile(self.pattern, self.flags | re.IGNORECASE)
+            self._original = re.compile(_one_gate(self.pattern), self.flags | re.IGNORECASE)
         return self._original
 
     def _folded_for(self, text: str):
@@ -62,23 +74,27 @@ class Matcher:
         literal pieces every match contains (see :func:`needles`), a few fast substring scans
         instead of running the pattern at every position. Only for text long enough that
         the scans cost less than the pattern would (the answer is the same either way)."""
-        if self.needles is None or len(text) < self._gate_from or not text.isascii():
+        found = self.needles
+        if found is None or len(text) < self._gate_from or not text.isascii():
             return False
-        return not any(map(_lower(text).__contains__, self.needles))
+        return not any(map(_lower(text).__contains__, found))
 
     def absent_from(self, text: str) -> bool:
         """True when no piece of ``text`` holds a match: it is ASCII and holds none of the needles.
         For text that stands for several shorter ones searched one by one (the sentences of a
         prompt joined by newlines: a match in one is a match in the whole), so there is no length
         gate: one scan of the whole spares a search of each piece."""
-        return self.needles is not None and text.isascii() and not any(map(_lower(text).__contains__, self.needles))
+        found = self.needles
+        return found is not None and text.isascii() and not any(map(_lower(text).__contains__, found))
 
     def search(self, text: str, pos: int = 0):
         # the most frequent call of a lint run: absent() and _folded_for() written out
-        folded, ascii_text = self.folded, text.isascii()
-        if ascii_text and self.needles is not None and len(text) >= self._gate_from:
+        folded, ascii_text, found = self.folded, text.isascii(), self._needles
+        if found is _UNREAD:
+            found = self.needles
+        if ascii_text and found is not None and len(text) >= self._gate_from:
             lowered = _lower(text)
-            if not any(map(lowered.__contains__, self.needles)):
+            if not any(map(lowered.__contains__, found)):
                 return None
         if folded is None or not ascii_text:
             return self.original.search(text, pos)
@@ -158,31 +174,80 @@ def alternation(patterns) -> str:
     """``(?:p1)|(?:p2)|...``, each run of ``GUARD_RUN`` alternatives put behind a look-ahead for
     the first two characters of their literal starts when each has some (see
     :func:`_two_char_guard`), else for the characters they can start with, when that is known
-    for each of them.
+    for each of them; a pattern whose start nothing is known about runs on its own, so that it
+    does not leave the others of its run unguarded; and when every alternative starts where a
+    word starts, the whole is gated for that (``WORD_GATE``).
 
     ``re`` tries the alternatives of a large alternation one by one at every position; one
     that opens with ``\\b`` or a group is entered before it fails. The look-ahead turns a run
     of them away with one test wherever the text's next characters open none of them (most
-    positions). It matches what the plain alternation matches, at the same places, by the same
-    alternative: the order and the groups are kept, and the look-ahead admits everything an
-    alternative of its run can start with, in either case."""
-    patterns = list(patterns)
-    parts = []
-    for start in range(0, len(patterns), GUARD_RUN):
-        run = patterns[start:start + GUARD_RUN]
+    positions), and the word gate turns every alternative away, in two tests, inside a word. It
+    matches what the plain alternation matches, at the same places, by the same alternative: the
+    order and the groups are kept, and each look-ahead admits everything an alternative behind it
+    can start with, in either case."""
+    patterns, parts = list(patterns), []
+    for run in _runs(patterns):
         body = "|".join(f"(?:{p})" for p in run)
         guard = _two_char_guard(run)
         if guard is None:
             chars = set()
             for pattern in run:
-                found = _first_chars(pattern)
+                found = _start_of(pattern)[1]
                 if found is None:
                     chars = None
                     break
                 chars |= found
             guard = f"[{''.join(map(re.escape, sorted(chars)))}]" if chars else None
         parts.append(f"(?={guard})(?:{body})" if guard else body)
-    return "|".join(parts)
+    joined = "|".join(parts)
+    return f"{WORD_GATE}(?:{joined})" if patterns and all(_start_of(p)[2] for p in patterns) else joined
+
+
+WORD_GATE = r"(?<!\w)(?=\w)"  # only where a word starts
+
+
+def _one_gate(pattern: str) -> str:
+    """``pattern`` without a word gate repeated right after itself (a caller that gates an alternation
+    this module has gated already): the second test, at the same place, can only pass too."""
+    double = f"{WORD_GATE}(?:{WORD_GATE}"
+    return f"{WORD_GATE}(?:{pattern[len(double):]}" if pattern.startswith(double) else pattern
+
+
+@lru_cache(maxsize=4096)
+def _start_of(pattern: str) -> tuple[tuple[str, ...] | None, set[str] | None, bool]:
+    """What alternation() needs to know of how a pattern's matches start, read from one parse: its
+    literal starts (:func:`literal_starts`), its first characters (:func:`_first_chars`), and
+    whether every match starts where a word starts: the pattern opens with ``\\b`` or ``^`` (after
+    any other zero-width piece) and every character it can start with is a word character."""
+    starts, chars = literal_starts(pattern), _first_chars(pattern)
+    return starts, chars, bool(chars) and all(ch.isalnum() or ch == "_" for ch in chars) and _opens_at_word(pattern)
+
+
+def _opens_at_word(pattern: str) -> bool:
+    from re import _constants as c
+
+    for op, arg in _parsed(pattern):
+        if op is c.AT and arg in (c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+            return True
+        if op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return False
+    return False
+
+
+def _runs(patterns: list[str]) -> list[list[str]]:
+    """The patterns in their order, cut into runs of at most ``GUARD_RUN`` that share a guard. A
+    pattern nothing can be said about the start of (``^(?!...)[^.?!]*...``) is put in a run of
+    its own, or with others like it, so that it leaves the runs before and after it guarded."""
+    runs: list[list[str]] = []
+    last = None
+    for pattern in patterns:
+        starts, chars, _ = _start_of(pattern)
+        known = starts is not None or chars is not None
+        if not runs or known != last or len(runs[-1]) == GUARD_RUN:
+            runs.append([])
+        runs[-1].append(pattern)
+        last = known
+    return runs
 
 
 def _two_char_guard(run) -> str | None:
@@ -193,7 +258,7 @@ def _two_char_guard(run) -> str | None:
     with, the second character still turns most of them away."""
     heads: dict[str, set[str]] = {}
     for pattern in run:
-        starts = literal_starts(pattern)
+        starts = _start_of(pattern)[0]
         if starts is None or not all(start.isascii() for start in starts):
             return None
         for start in starts:

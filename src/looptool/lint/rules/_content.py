@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
-from looptool.lint.matching import Matcher, compile_pattern, literal_starts
+from looptool.lint.matching import Matcher, compile_pattern, literal_starts, needles
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
@@ -42,21 +42,29 @@ def search(pattern: str, text: str):
     if prefixes is None:
         return _compiled(pattern).search(text)
     lowered = _lower(text)
+    if _screened_out(pattern, text, lowered):
+        return None
     if len(lowered) != len(text):  # lower() changed lengths (rare scripts): positions would not line up
         return _compiled(pattern).search(text) if may_match(pattern, text) else None
     # every match starts at an occurrence of a prefix: try only those places, leftmost
     # first, which finds exactly the match search() would
-    match = _compiled(pattern).match
+    # (compiled only once some text holds a place to try it: a pattern whose starts no question
+    # holds is never compiled)
     if len(prefixes) == 1:  # the usual case: walk its places with find, no heap needed
         prefix = prefixes[0]
         at = lowered.find(prefix)
+        if at < 0:
+            return None
+        match = _compiled(pattern).match
         while at >= 0:
             found = match(text, at)
             if found:
                 return found
             at = lowered.find(prefix, at + 1)
         return None
+    match = None
     for start in _occurrences(lowered, prefixes):
+        match = match or _compiled(pattern).match
         found = match(text, start)
         if found:
             return found
@@ -86,7 +94,10 @@ def may_match(pattern: str, text: str) -> bool:
     prefixes = _prefixes(pattern)
     if prefixes is None:
         return True
-    return any(map(_lower(text).__contains__, prefixes))
+    lowered = _lower(text)
+    if _screened_out(pattern, text, lowered):
+        return False
+    return any(map(lowered.__contains__, prefixes))
 
 
 def compile_all(patterns) -> list[Matcher]:
@@ -124,10 +135,35 @@ def _prefixes(pattern: str) -> tuple[str, ...] | None:
         return _PREFIXES[pattern]
     except KeyError:
         found = _PREFIXES[pattern] = literal_starts(pattern)
+        _SCREENS[pattern] = _screen(pattern, found)
         return found
 
 
 _PREFIXES: dict[str, tuple[str, ...] | None] = {}
+_SCREENS: dict[str, tuple[str, ...] | None] = {}
+COMMON_START = 2  # a literal start this short ("in", "as") occurs in almost every text
+RARE_NEEDLE = 3  # needles at least this long are worth scanning for first
+
+
+def _screen(pattern: str, prefixes) -> tuple[str, ...] | None:
+    """The pattern's needles (literal pieces one of which every match contains, see
+    :func:`~looptool.lint.matching.needles`) when they are worth scanning for before its literal
+    starts: when a start is as short as "in" or "as", which nearly every text holds ("using",
+    "training"), the starts rule nothing out and their places are many, each tried by the pattern
+    (``\\b(with|using|in|as) (a )?map-?reduce`` walked every "in" of every question); its needles
+    ("in a mapreduce", ...) are absent from almost all. Only over ASCII text, where lower-casing
+    both sides keeps the test exact."""
+    if prefixes is None or min(map(len, prefixes)) > COMMON_START:
+        return None
+    found = needles(pattern)
+    if found is None or min(map(len, found)) < RARE_NEEDLE:
+        return None
+    return found
+
+
+def _screened_out(pattern: str, text: str, lowered: str) -> bool:
+    screen = _SCREENS[pattern]
+    return screen is not None and text.isascii() and not any(map(lowered.__contains__, screen))
 
 
 def found_any(patterns, text: str) -> bool:
