@@ -214,8 +214,8 @@ def check(question, ctx):
     # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
     # reading of the whole text, and so does a design prompt posed from a need (a situation going
     # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
-    if not found and share() < float(ctx.options.get("max-promised", 0.10)) and not _promise_evident(
-            question, promised, ctx=ctx):
+    if not found and not _promise_evident(question, promised, ctx=ctx) and share() < float(
+            ctx.options.get("max-promised", 0.10)):
         found = [_read_as_other(question, promised, analyse(question).reading)]
     yield from found[:1]
 
