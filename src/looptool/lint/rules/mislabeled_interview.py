@@ -207,7 +207,10 @@ def check(question, ctx):
             list(_coding(question, ctx)) if question.type == "coding" else [])
         if not cue and "design" in promised:
             cue = list(_hands_on_lab(question, ctx, promised))
-        cue = cue or list(_against_promise(question, ctx, promised))
+        if not cue and not (question.type == "coding" and _BUG_TO_FIX.search(question.prompt or "")):
+            # code to fix ("There is a bug; find and fix it") is the work a coding round promises,
+            # whatever else the cues read in the story around it
+            cue = list(_against_promise(question, ctx, promised))
         if cue and share() < float(ctx.options.get("max-promised-with-cue", 0.50)):
             found = cue
     # the model alone, when no sentence the cues read asks for what the type promises: a quoted
@@ -320,6 +323,10 @@ def _ml_system_design(question, ctx):
 _QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|does|can|could|would|should|"
                             r"talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
 
+
+# a request to fix given code
+_BUG_TO_FIX = re.compile(r"\b(find and fix|find the bugs?|fix (the|this|these) (bugs?|code|function|errors?)|"
+                         r"debug (this|the|it)|(there is|there's|contains) an? (subtle )?bug)\b", re.I)
 
 # what a design round asks for even in an instruction: a design, or an estimate ("Estimate the storage")
 _DESIGN_WORK = re.compile(r"\b((re-?)?design|architect|estimat|calculat|comput|deriv|sizing|size (the|it|your)|"
