@@ -106,7 +106,9 @@ A design prompt that asks to "sketch the API" or "write the schema" is not a
 coding exercise, an ML design about serving passes when it talks about its
 metric or model-specific concerns, and a design question that shows code
 and asks what is wrong with it is a design review, not a coding task. A
-sentence about the candidate's past ("tell me about a time you had to write
+coding round that asks to fix given code ("There is a bug; find and fix
+it") asks for what it promises, whatever the story around the bug reads
+as. A sentence about the candidate's past ("tell me about a time you had to write
 code fast") is not a coding task either, but a topic to talk about is not a
 past ("before we talk about your goals, write ..." still asks for code),
 and a question ("what would you implement differently?") is not a request.
