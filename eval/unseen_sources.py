@@ -121,13 +121,13 @@ def main(argv=None) -> int:
     exclude = set(args.exclude or ["holdout9b"])
     if args.split in exclude:
         parser.error(f"--split {args.split} is excluded: it has not been measured yet")
+    everything = sorted(p.parent for p in args.corpus.glob("*/questions.yaml"))
+    if not everything:
+        parser.error(f"{args.corpus}: no corpus folders (*/questions.yaml) found")
     try:
         import sklearn  # noqa: F401
     except ImportError:
         parser.error("training needs scikit-learn: pip install -e '.[train]'")
-    everything = sorted(p.parent for p in args.corpus.glob("*/questions.yaml"))
-    if not everything:
-        parser.error(f"{args.corpus}: no corpus folders (*/questions.yaml) found")
     by_fold = defaultdict(list)
     for folder in everything:
         by_fold[fold_of(folder.name, args.folds)].append(folder)

@@ -219,7 +219,7 @@ def check(question, ctx):
     # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
     # reading of the whole text, and so does a design prompt posed from a need (a situation going
     # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
-    if not found and not _promise_evident(question, promised, ctx=ctx) and share() < float(
+    if not found and not _promise_evident(question, promised, ctx, instructions_count=False) and share() < float(
             ctx.options.get("max-promised", 0.10)):
         found = [_read_as_other(question, promised, analyse(question).reading)]
     yield from found[:1]
@@ -229,9 +229,7 @@ def _against_promise(question, ctx, promised):
     """The cues read requests, and none of them is one the type promises."""
     if shows_code(ctx, question.prompt):
         return
-    if _promise_evident(question, promised):  # the usual case, decided without reading the other kinds
-        return
-    if question.type == "data-modeling" and _hands_on_modelling(question, ctx):
+    if _promise_evident(question, promised, ctx):  # the usual case, decided without reading the other kinds
         return
     analysis = analyse(question)
     asked = analysis.kinds()
@@ -247,18 +245,19 @@ def _against_promise(question, ctx, promised):
         "to ask for what the type promises", ("type",))
 
 
-def _promise_evident(question, promised, ctx=None) -> bool:
+def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     """A sentence asks for what the type promises; for a design round, a prompt that only names the
-    thing to build, or one posed from a need that asks for nothing else, asks for a design.
+    thing to build, or one posed from a need that asks for nothing else, asks for a design; for a
+    modelling round, an instruction acting on a model or data is the modelling work it promises.
 
-    Given ``ctx``, a design round's instructions ("Create an Application Insights resource",
-    "Deploy the function app"), which ask for neither a design nor an estimate, do not count as asking
-    for a design: a lab that hands over the architecture and walks through building it asks for the
-    build."""
+    Without ``instructions_count``, a design round's instructions ("Create an Application Insights
+    resource", "Deploy the function app"), which ask for neither a design nor an estimate, do not
+    count as asking for a design: a lab that hands over the architecture and walks through building
+    it asks for the build."""
     analysis = analyse(question)
-    if ctx is not None and question.type == "data-modeling" and _hands_on_modelling(question, ctx):
+    if question.type == "data-modeling" and _hands_on_modelling(question, ctx):
         return True
-    if "design" not in promised or ctx is None:
+    if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
             return True
     elif any(not _instruction(e.sentence) for kind in promised for e in analysis.asked(kind)):
@@ -359,12 +358,13 @@ def _build_step(ctx, sentence: str) -> bool:
 
 def _hands_on_lab(question, ctx, promised):
     """A design round that hands over the design and walks through building it: three or more build
-    steps, and nothing the type promises asked otherwise."""
+    steps, or a walkthrough it announces ("In this lab, you will configure ..."), and nothing the type
+    promises asked otherwise."""
     analysis = analyse(question)
     steps = [s for s in analysis.requests if _build_step(ctx, s)]
     lab = group(ctx, _CATALOGUE, "indicator", "lab-announcement")
     announced = next((s for s in sentences(question.prompt or "") if lab and lab.search(s)), None)
-    if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx=ctx):
+    if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx, instructions_count=False):
         return
     wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
     what = (f"{len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\")" if len(steps) >= 3
