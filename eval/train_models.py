@@ -79,12 +79,15 @@ def text_of(question: dict) -> str:
     return join_title_and_prompt(question.get("title"), question.get("prompt"))
 
 
-def load(exclude: set[str]) -> list[tuple[dict, dict]]:
-    """(question, label) for every corpus question outside the excluded splits."""
+def load(exclude: set[str], folders: list[Path] | None = None) -> list[tuple[dict, dict]]:
+    """(question, label) for every question of the corpus folders (by default all of them) outside
+    the excluded splits."""
+    if folders is None:
+        folders = [p.parent for p in (HERE / "corpus").glob("*/labels.yaml")]
     rows = []
-    for labels_path in sorted((HERE / "corpus").glob("*/labels.yaml")):
-        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))["questions"]
-        bank = yaml.safe_load((labels_path.parent / "questions.yaml").read_text(encoding="utf-8"))
+    for folder in sorted(folders):
+        labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))["questions"]
+        bank = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8"))
         rows += [(q, labels[q["id"]]) for q in bank["questions"] if labels[q["id"]]["split"] not in exclude]
     return rows
 
@@ -127,7 +130,24 @@ def train(texts: list[str], targets: list[str], checks: list[str], about: str, e
     }
 
 
-def write(path: Path, data: dict) -> None:
+def train_both(rows: list[tuple[dict, dict]], exclude: set[str], made_by: str = "eval/train_models.py") -> dict:
+    """File name -> model, for both models trained on ``rows``. The vague model needs design prompts
+    labelled both ways; without them it is left out (the caller keeps the model it has)."""
+    models = {"ask_model.json": train(
+        [text_of(q) for q, _ in rows], [label["asks"] for _, label in rows], ASK_CHECKS,
+        f"What a question asks the candidate to do, learned from looptool's labelled corpus by {made_by}; "
+        "read by looptool.lint.text_model.", exclude)}
+    designs = [(q, label) for q, label in rows if label.get("framing")]
+    targets = ["vague" if "vague-scenario" in (label.get("findings") or []) else "not-vague" for _, label in designs]
+    if len(set(targets)) == 2:
+        models["vague_model.json"] = train(
+            [text_of(q) for q, _ in designs], targets, VAGUE_CHECKS,
+            f"Whether a design prompt is vague, learned from looptool's labelled corpus by {made_by}; read by "
+            "looptool.lint.text_model.", exclude)
+    return models
+
+
+def write(path: Path, data: dict, quiet: bool = False) -> None:
     if not all(math.isfinite(w) for w in data["weights"] + data["idf"]):
         print(f"{path}: training gave a weight that is not a finite number; nothing written", file=sys.stderr)
         raise SystemExit(2)
@@ -136,6 +156,8 @@ def write(path: Path, data: dict) -> None:
     except OSError as exc:
         print(f"{path}: cannot write the model ({exc})", file=sys.stderr)
         raise SystemExit(2) from None
+    if quiet:
+        return
     print(f"wrote {path} ({data['trained_on']['questions']} questions, {len(data['idf'])} terms, "
           f"{path.stat().st_size / 1024:.0f} KiB); excluded splits: {', '.join(data['trained_on']['excluded_splits'])}")
 
@@ -153,17 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         parser.error("training needs scikit-learn: pip install -e '.[train]'")
-    rows = load(exclude)
-    asks = train([text_of(q) for q, _ in rows], [label["asks"] for _, label in rows], ASK_CHECKS,
-                 "What a question asks the candidate to do, learned from looptool's labelled corpus by "
-                 "eval/train_models.py; read by looptool.lint.text_model.", exclude)
-    write(args.out / "ask_model.json", asks)
-    designs = [(q, label) for q, label in rows if label.get("framing")]
-    vague = train([text_of(q) for q, _ in designs],
-                  ["vague" if "vague-scenario" in (label.get("findings") or []) else "not-vague" for _, label in designs],
-                  VAGUE_CHECKS, "Whether a design prompt is vague, learned from looptool's labelled corpus by "
-                  "eval/train_models.py; read by looptool.lint.text_model.", exclude)
-    write(args.out / "vague_model.json", vague)
+    models = train_both(load(exclude), exclude)
+    if "vague_model.json" not in models:
+        print("no design prompts labelled both vague and not vague: the vague model is not retrained", file=sys.stderr)
+    for name, model in models.items():
+        write(args.out / name, model)
     return 0
 
 

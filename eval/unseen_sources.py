@@ -36,7 +36,6 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -53,15 +52,6 @@ def fold_of(folder: str, folds: int) -> int:
     return int(hashlib.sha256(folder.encode()).hexdigest()[:8], 16) % folds
 
 
-def _rows(folders: list[Path], exclude: set[str]) -> list[tuple[dict, dict]]:
-    rows = []
-    for folder in folders:
-        labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))["questions"]
-        bank = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8"))
-        rows += [(q, labels[q["id"]]) for q in bank["questions"] if labels[q["id"]]["split"] not in exclude]
-    return rows
-
-
 def _package_copy(into: Path) -> Path:
     """A copy of the package and the files it reads beside it (schemas, bundled loops)."""
     for name in ("src", "schemas", "loops"):
@@ -70,20 +60,12 @@ def _package_copy(into: Path) -> Path:
 
 
 def _train_into(data: Path, rows: list[tuple[dict, dict]], exclude: set[str]) -> None:
-    about = "trained by eval/unseen_sources.py without this fold's folders"
-    asks = training.train([training.text_of(q) for q, _ in rows], [label["asks"] for _, label in rows],
-                          training.ASK_CHECKS, about, exclude)
-    models = {"ask_model.json": asks}
-    designs = [(q, label) for q, label in rows if label.get("framing")]
-    targets = ["vague" if "vague-scenario" in (label.get("findings") or []) else "not-vague" for _, label in designs]
-    if len(set(targets)) == 2:  # otherwise there is nothing to learn it from: the shipped model stays
-        models["vague_model.json"] = training.train([training.text_of(q) for q, _ in designs], targets,
-                                                    training.VAGUE_CHECKS, about, exclude)
-    else:
+    models = training.train_both(rows, exclude, "eval/unseen_sources.py without this fold's folders")
+    if "vague_model.json" not in models:
         print(f"{data}: no vague and clear design prompts to train on; the shipped vague model is kept",
               file=sys.stderr)
     for name, model in models.items():
-        (data / name).write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        training.write(data / name, model, quiet=True)
 
 
 def _lint_fold(fold: int, held_out: list[Path], everything: list[Path], exclude: set[str], scratch: Path) -> list[dict]:
@@ -92,7 +74,8 @@ def _lint_fold(fold: int, held_out: list[Path], everything: list[Path], exclude:
     if not mine:
         return []
     src = _package_copy(scratch / f"fold{fold}")
-    _train_into(src / "looptool" / "data", _rows([f for f in everything if f not in held_out], exclude), exclude)
+    trained_on = training.load(exclude, [f for f in everything if f not in held_out])
+    _train_into(src / "looptool" / "data", trained_on, exclude)
     proc = subprocess.run(
         [sys.executable, "-m", "looptool", "lint", *map(str, mine), "--format", "json", "--no-cache",
          "--today", measuring.TODAY, "--jobs", "1"],
