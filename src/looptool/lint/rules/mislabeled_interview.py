@@ -54,8 +54,11 @@
   present their own project, talk about their career, describe a past
   situation). The finding is raised when the model gives what the type
   promises less than `max-promised` (10%) and no sentence the cues read asks
-  for it (in a design round, a prompt that is only a name, or one posed from
-  a need that asks for nothing else, counts as asking for a design, and an
+  for it (in a design round, a prompt that is only the name of something to
+  build, or one posed from a need that asks for nothing else, counts as
+  asking for a design, while a name of a concept to explain, such as
+  "Adapter pattern", "Stateful vs stateless services" or "Crossinline
+  keyword", asks to recall it in any round, and an
   instruction that asks for neither a design nor an estimate, such as "Create
   the Application Insights resource", does not),
   or, outside the conversation rounds, when the cues find requests and none
@@ -264,7 +267,10 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
         return True
     if "design" not in promised:
         return False
-    return bare_name(question.prompt or "") or (analysis.framing.need_first and not analysis.kinds())
+    # a bare name asks for a design unless it names a concept to explain ("Adapter pattern", "SQL vs
+    # NoSQL") rather than something to build
+    return (bare_name(question.prompt or "") and not analysis.asked("recall")) or (
+        analysis.framing.need_first and not analysis.kinds())
 
 
 def _read_as_other(question, promised, reading) -> Problem:
