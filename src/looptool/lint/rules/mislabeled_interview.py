@@ -74,7 +74,10 @@
   "Why do you want to work here?" or "What project are you on now?" (a
   behavioral round promises past situations and what the candidate did in
   them; a project tour is a deep dive's, motivations and strengths a career
-  chat's), a `data-modeling` round that is a theory
+  chat's), a `system-design` round that is a checklist of facts about the
+  candidate's own system ("Do you have any requirements for encryption?",
+  "What size of data are you ingesting?": they present their situation and
+  design nothing), a `data-modeling` round that is a theory
   quiz, a `career-chat` that is a technical grilling, or one made only of
   "Tell me about a time you disagreed with ..." and "Walk us through the
   architecture of a system you built" (a career chat is about the path so
