@@ -53,6 +53,11 @@ def test_a_question_about_general_practice_asks_for_knowledge(prompt, kinds):
     # a request to design, in the passive or not
     ("The ledger should be designed so that no transfer is lost; design it.", True),
     ("Design the booking flow for 3,000 rooms.", True),
+    # a job title is not a request, nor is a statement of how well something was made
+    ("You are a Cloud Solution Architect at Contoso. Deploy the web app.", False),
+    ("Each step is carefully designed and tested; follow them in order.", False),
+    ("Architect the photo pipeline for 2 million uploads a day.", True),
+    ("How would you architect the storage layer?", True),
 ])
 def test_what_a_thing_is_designed_for_is_not_a_request_to_design(prompt, designs):
     assert ("design" in analyse(_question(prompt)).kinds()) is designs

@@ -215,7 +215,7 @@ def check(question, ctx):
             list(_coding(question, ctx)) if question.type == "coding" else [])
         if not cue and "design" in promised:
             cue = list(_hands_on_lab(question, ctx, promised))
-        if not cue and not (question.type == "coding" and _BUG_TO_FIX.search(question.prompt or "")):
+        if not cue and not (question.type == "coding" and _find(ctx, "bug-to-fix", question.prompt)):
             # code to fix ("There is a bug; find and fix it") is the work a coding round promises,
             # whatever else the cues read in the story around it
             cue = list(_against_promise(question, ctx, promised))
@@ -266,7 +266,7 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
             return True
-    elif any(not _instruction(e.sentence) for kind in promised for e in analysis.asked(kind)):
+    elif any(not _instruction(ctx, e.sentence) for kind in promised for e in analysis.asked(kind)):
         return True
     if "design" not in promised:
         return False
@@ -334,19 +334,11 @@ _QUESTION_WORD = re.compile(r"\W*(?:how|what|why|when|which|who|where|is|are|do|
                             r"talk|tell|walk|explain|describe|discuss|say|give)\b", re.I)
 
 
-# a request to fix given code
-_BUG_TO_FIX = re.compile(r"\b(find and fix|find the bugs?|fix (the|this|these) (bugs?|code|function|errors?)|"
-                         r"debug (this|the|it)|(there is|there's|contains) an? (subtle )?bug)\b", re.I)
-
-# what a design round asks for even in an instruction: a design, or an estimate ("Estimate the storage")
-_DESIGN_WORK = re.compile(r"\b((re-?)?design|architect|estimat|calculat|comput|deriv|sizing|size (the|it|your)|"
-                          r"how (many|much)|back[- ]of[- ]the[- ]envelope)\w*", re.I)
-
-
-def _instruction(sentence: str) -> bool:
+def _instruction(ctx, sentence: str) -> bool:
     """A sentence that tells the candidate what to do ("Create the resource group", "HINT: configure
-    the role") rather than asking a question, and asks for neither a design nor an estimate."""
-    return not _QUESTION_WORD.match(sentence) and not _DESIGN_WORK.search(sentence)
+    the role") rather than asking a question, and asks for neither a design nor an estimate (the
+    `design-work` indicator)."""
+    return not _QUESTION_WORD.match(sentence) and not _find(ctx, "design-work", sentence)
 
 
 def _hands_on_modelling(question, ctx) -> bool:
@@ -362,7 +354,7 @@ def _hands_on_modelling(question, ctx) -> bool:
 def _build_step(ctx, sentence: str) -> bool:
     """An instruction that opens with a verb of carrying out (create, deploy, configure, run ...)."""
     steps = group(ctx, _CATALOGUE, "indicator", "build-step")
-    return bool(steps and steps.search(sentence)) and _instruction(sentence)
+    return bool(steps and steps.search(sentence)) and _instruction(ctx, sentence)
 
 
 def _hands_on_lab(question, ctx, promised):
@@ -372,7 +364,7 @@ def _hands_on_lab(question, ctx, promised):
     analysis = analyse(question)
     steps = [s for s in analysis.requests if _build_step(ctx, s)]
     lab = group(ctx, _CATALOGUE, "indicator", "lab-announcement")
-    announced = next((s for s in sentences(question.prompt or "") if lab and lab.search(s)), None)
+    announced = next((s for s in analysis.requests if lab and lab.search(s)), None)
     if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx, instructions_count=False):
         return
     wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
