@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from looptool.lint.analysis import analyse, sentences
+from looptool.lint.analysis import analyse, choices, sentences
 from looptool.bank.model import Question
 
 
@@ -99,6 +99,26 @@ def test_what_counts_as_a_situation_going_wrong(prompt, need_first):
 def test_the_analysis_is_computed_once_per_question():
     question = _question("What is sharding?")
     assert analyse(question) is analyse(question)
+
+
+@pytest.mark.parametrize("prompt,count,asking", [
+    ("What's the output?\n\n```js\nconsole.log(typeof null)\n```\n\n- A: `\"null\"`\n- B: `\"object\"`\n- C: `\"undefined\"`",
+     3, "What's the output?"),
+    ("Which of the following commit messages fits best\n1. \"Changes\"\n2. \"Use lime instead of lemon\"", 2,
+     "Which of the following commit messages fits best"),
+    ("What is the output of the last command in\n```bash\n$ cat notes.md\n```\n1. ```output\nhello\n```\n"
+     "2. ```output\nError\n```", 2, "What is the output of the last command in"),
+    ("Pick one.\n(a) a stack\n(b) a queue\n(c) a heap", None, None),  # not a question
+    ("Which is faster?\na) a stack\nb) a queue", 2, "Which is faster?"),
+    ("Is it faster?\na) yes\nb) no", None, None),  # two letters after a yes/no question: too few to be sure
+    ("What breaks?\n1. Describe the bug.\n2. Fix it and add a test that fails before the fix and passes "
+     "after it, covering the empty input, a single element and a list with repeated values in it.", None, None),
+    ("Answer these:\nA. What is a mutex?\nB. What is a semaphore?\nC. When is each used?", None, None),
+    ("Which of the following is true?\n\nB: first\nC: second", None, None),  # not labelled from the start
+])
+def test_a_list_of_answers_to_pick_from(prompt, count, asking):
+    found = choices(prompt)
+    assert (found and (found.count, found.question)) == (count and (count, asking))
 
 
 def test_sentences_drop_numbering_and_indented_code():

@@ -225,6 +225,11 @@ class Analysis:
         return _skills(self.question)
 
     @cached_property
+    def choices(self) -> Choices | None:
+        """The answers the prompt lists to pick from, when it is a multiple-choice item."""
+        return choices(self.question.prompt)
+
+    @cached_property
     def reading(self) -> text_model.Reading:
         """What the trained ask model reads the title and prompt as asking for (each kind's
         probability); the cues above recognise the wordings they list, the model weighs the whole
@@ -284,6 +289,71 @@ def _skills(question) -> dict[str, Evidence]:
             if skill not in found and (m := pattern.search(sentence)):
                 found[skill] = Evidence(sentence, m.group(0))
     return found
+
+
+@dataclass(frozen=True)
+class Choices:
+    """A closed list of answers the prompt offers the candidate to pick from (a multiple-choice item)."""
+
+    question: str  # the sentence that asks, just before the list
+    count: int  # how many answers are listed
+    first: str  # the first answer, as written
+
+    def quote(self, width: int = 70) -> str:
+        return Evidence(self.question, "").quote(width)
+
+
+# one listed answer: "A: `42`", "- B. 4096", "(c) a stack", "**1.** ...", "2) git commit -m ..."
+_CHOICE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?\(?(?P<label>[A-Ea-e]|[1-9])(?:[.):]|\s*:)(?:\*\*)?\s+(?P<body>\S.*)$")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_FENCED = re.compile(r"```.*?```|~~~.*?~~~", re.S)
+_FENCE_MARK = re.compile(r"(?:```|~~~)\w*")
+_LAST_SENTENCE = re.compile(r"(?<=[.!:?])\s+")
+_CHOICE_LEAD = re.compile(r"\bwhich of\b|\b(?:output|result) of\b", re.I)
+_WH = re.compile(r"\b(?:which|what)\b", re.I)
+MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a part, not an answer
+
+
+def choices(prompt: str | None) -> Choices | None:
+    """The answers a multiple-choice prompt lists, or None.
+
+    A list counts when its items are labelled in sequence from the start (A, B, C ...; a, b, c ...;
+    1, 2, 3 ...), each item is short (code blocks aside) and none is itself a question or a
+    request the cues read ("Describe the bug", "Fix it"; a quoted answer is not one), and the text just before it asks a
+    question: it ends with a question mark, or says "which of" or "the output of" ("What's the
+    output?", "Which command(s) below would save the change?"). Three or more lettered answers
+    count after any such question; otherwise two or more, and only after a which- or
+    what-question, since numbered steps and parts are common in exercises."""
+    lines = (prompt or "").splitlines()
+    for at, line in enumerate(lines):
+        found = _CHOICE.match(line)
+        if not found or found["label"] not in "Aa1":
+            continue
+        bodies, expected = [found["body"]], chr(ord(found["label"]) + 1)
+        for following in lines[at + 1:]:
+            item = _CHOICE.match(following)
+            if item and item["label"] == expected:
+                bodies.append(item["body"])
+                expected = chr(ord(expected) + 1)
+            elif following[:1] in " \t" or _FENCE.match(following) or bodies[-1].count("```") % 2:
+                bodies[-1] += "\n" + following.strip()  # the item goes on (indented, or inside its code)
+            elif following.strip():
+                break
+        if len(bodies) < 2:
+            continue
+        prose = [_FENCED.sub("", body).strip() for body in bodies]
+        if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
+                cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in _cues().values()):
+            return None  # sub-questions, parts or steps: each asks something of its own
+        lead = _FENCED.sub(" ", "\n".join(lines[:at])).strip()
+        asking = _LAST_SENTENCE.split(lead)[-1] if lead else ""
+        if not (asking.endswith("?") or _CHOICE_LEAD.search(asking)):
+            return None
+        lettered = found["label"] in "Aa"
+        if (lettered and len(bodies) >= 3) or _WH.search(asking):
+            return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()))
+        return None
+    return None
 
 
 def _question_text(question) -> list[str]:

@@ -45,6 +45,14 @@
   writes a second") count as coding work only when code is their object
   ("build a trie class", "speed up this function").
 
+- any type but a quiz round (`math-quiz`) whose prompt is a multiple-choice
+  item: after a question ("What's the output?", "Which command below saves
+  the change?") it lists answers to pick from, labelled in sequence (A, B,
+  C or 1, 2), each short and none a request of its own ("Describe the
+  bug"). Picking an answer is a quiz, whatever the round promises; a prompt
+  that also asks for the promised work ("Implement the cache with the
+  structure you chose") stays clean.
+
 - any type whose prompt asks for nothing that the type promises. Two
   readings decide it. The trained ask model (`looptool.lint.text_model`,
   learned from the labelled corpus of real interview questions) weighs the
@@ -200,8 +208,10 @@ def check(question, ctx):
 
     # two signs that never depend on wording alone (an ML design with no ML in it, code in a
     # conversation) count on their own
-    found = []
-    if question.type == "ml-system-design":
+    found = list(_multiple_choice(question, promised, ctx))
+    if found:
+        pass
+    elif question.type == "ml-system-design":
         found = list(_ml_system_design(question, ctx))
     elif question.type in _CONVERSATIONS:
         found = list(_conversation(question, ctx))
@@ -231,6 +241,27 @@ def check(question, ctx):
     yield from found[:1]
 
 
+def _unkept(question, promised, what: str, field: str = "type") -> Problem:
+    """The finding for a prompt that does not do what its type promises: ``what`` says what it does
+    instead ("is a hands-on lab: ...") and how to mend it."""
+    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
+    return Problem(f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt {what}",
+                   (field,))
+
+
+def _multiple_choice(question, promised, ctx):
+    """A closed list of answers to pick from, in a round that does not promise recall (a quiz):
+    nothing is written, designed or told, so it is a quiz item whatever the round."""
+    if "recall" in promised:
+        return
+    offered = analyse(question).choices
+    if not offered or _promise_evident(question, promised, ctx):
+        return
+    yield _unkept(question, promised, f"is a multiple-choice item: it asks {offered.quote()} and lists "
+                  f"{offered.count} answers to pick from (the first: \"{_quote(offered.first, 40)}\"); retype it "
+                  "as a quiz, or ask for the work the type promises")
+
+
 def _against_promise(question, ctx, promised):
     """The cues read requests, and none of them is one the type promises."""
     if shows_code(ctx, question.prompt):
@@ -244,11 +275,8 @@ def _against_promise(question, ctx, promised):
     kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
     evidence = analysis.asks[kind]
     share = f"{len(evidence)} of {len(analysis.requests)} sentences" if len(analysis.requests) > 1 else "its one sentence"
-    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
-    yield Problem(
-        f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt asks them to "
-        f"{ASK_WORDS[kind]} ({share}: {evidence[0].quote(70)}); retype the question, or rewrite the prompt "
-        "to ask for what the type promises", ("type",))
+    yield _unkept(question, promised, f"asks them to {ASK_WORDS[kind]} ({share}: {evidence[0].quote(70)}); "
+                  "retype the question, or rewrite the prompt to ask for what the type promises")
 
 
 def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
@@ -281,12 +309,9 @@ def _read_as_other(question, promised, reading) -> Problem:
     kind = reading.likeliest()
     words = reading.strongest(kind, against=promised)
     because = f"; the words that weigh most: {', '.join(repr(w) for w in words)}" if words else ""
-    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
-    return Problem(
-        f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt reads as asking "
-        f"them to {ASK_WORDS[kind]} (the ask model gives {reading.probabilities[kind]:.0%} to that and "
-        f"{reading.share(promised):.0%} to what the type promises{because}); retype the question, or rewrite "
-        "the prompt to ask for what the type promises", ("type",))
+    return _unkept(question, promised, f"reads as asking them to {ASK_WORDS[kind]} (the ask model gives "
+                   f"{reading.probabilities[kind]:.0%} to that and {reading.share(promised):.0%} to what the type "
+                   f"promises{because}); retype the question, or rewrite the prompt to ask for what the type promises")
 
 
 def _system_design(question, ctx):
@@ -367,13 +392,11 @@ def _hands_on_lab(question, ctx, promised):
     announced = next((s for s in analysis.requests if lab and lab.search(s)), None)
     if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx, instructions_count=False):
         return
-    wanted = " or ".join(ASK_WORDS[k] for k in sorted(promised))
     what = (f"{len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\")" if len(steps) >= 3
             else f"it announces a walkthrough (\"{_quote(announced)}\")")
-    yield Problem(f"declared `{question.type}`, which promises the candidate will {wanted}, but the prompt is a "
-                  f"hands-on lab: {what} and nothing asks for a design of the candidate's own; retype it as a "
-                  "coding or practical round, or ask the candidate to choose the architecture the steps build",
-                  ("prompt",))
+    yield _unkept(question, promised, f"is a hands-on lab: {what} and nothing asks for a design of the candidate's "
+                  "own; retype it as a coding or practical round, or ask the candidate to choose the architecture "
+                  "the steps build", "prompt")
 
 
 def _keyboard_work(question) -> bool:
