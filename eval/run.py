@@ -73,13 +73,15 @@ def load_labels(root: Path) -> dict[str, dict]:
     return labels
 
 
-def lint(root: Path) -> dict[str, list[dict]]:
-    """Question id -> its findings, from one run of the real CLI over every folder."""
-    folders = sorted(str(p.parent) for p in root.glob("*/questions.yaml"))
+def lint_report(files: list[str], *extra: str, env: dict | None = None) -> dict:
+    """The JSON report of one run of the real CLI over the corpus's question files (its labels.yaml
+    files are not banks). A question file that does not load cleanly (a syntax error, a control
+    character, a schema violation) stops the measurement: its questions would be counted without
+    ever being checked."""
     proc = subprocess.run(
-        [sys.executable, "-m", "looptool", "lint", *folders, "--format", "json", "--no-cache",
-         "--today", TODAY],
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "looptool", "lint", *files, "--format", "json", "--no-cache", "--today", TODAY,
+         *extra],
+        capture_output=True, text=True, check=False, env=env,
     )
     try:  # exit 1 only means findings; anything else, or no report, is a failure to run
         report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
@@ -87,6 +89,20 @@ def lint(root: Path) -> dict[str, list[dict]]:
         report = None
     if report is None:
         sys.exit(f"looptool lint failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    broken = [f for f in report["findings"] if f["code"] in LOAD_ERRORS]
+    if broken:
+        listed = "\n".join(f"  {f['file']}:{f['line']}: {f['code']} {f['message']}" for f in broken)
+        sys.exit(f"the corpus does not load cleanly; mend these before measuring:\n{listed}")
+    return report
+
+
+# the file-level errors that keep a question file, or part of it, from being checked
+LOAD_ERRORS = {"LT000", "LT001", "LT002", "LT003", "LT004", "LT005", "LT007", "LT008"}
+
+
+def lint(root: Path) -> dict[str, list[dict]]:
+    """Question id -> its findings, from one run of the real CLI over every folder's questions."""
+    report = lint_report(sorted(str(p) for p in root.glob("*/questions.yaml")))
     found = defaultdict(list)
     for finding in report["findings"]:
         # stale-problem also reports an overdue review date: a date, not a superseded approach

@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -76,17 +74,8 @@ def _lint_fold(fold: int, held_out: list[Path], everything: list[Path], exclude:
     src = _package_copy(scratch / f"fold{fold}")
     trained_on = training.load(exclude, [f for f in everything if f not in held_out])
     _train_into(src / "looptool" / "data", trained_on, exclude)
-    proc = subprocess.run(
-        [sys.executable, "-m", "looptool", "lint", *map(str, mine), "--format", "json", "--no-cache",
-         "--today", measuring.TODAY, "--jobs", "1"],
-        capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(src)})
-    try:
-        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
-    except ValueError:
-        report = None
-    if report is None:
-        sys.exit(f"fold {fold}: looptool lint failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    return report["findings"]
+    files = [str(folder / "questions.yaml") for folder in mine]
+    return measuring.lint_report(files, "--jobs", "1", env={**os.environ, "PYTHONPATH": str(src)})["findings"]
 
 
 def main(argv=None) -> int:

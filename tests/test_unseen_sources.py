@@ -96,3 +96,18 @@ def test_every_fold_is_linted_with_models_that_never_saw_it(tmp_path):
     assert row["labelled"] > 0 and row["hits"] >= row["labelled"] // 2
     proc = _run("--corpus", str(tmp_path), "--folds", "3")
     assert "| mislabeled-interview |" in proc.stdout
+
+
+def test_a_question_file_that_does_not_load_stops_the_measurement(tmp_path):
+    # a question the linter cannot read would be counted without ever being checked
+    pytest.importorskip("sklearn")
+    for f in range(3):
+        stray = "\x00" if f == 1 else ""  # written by PyYAML as "\0" inside a quoted string
+        rows = [(f"g{f}-{k}", "coding", f"Write a function that sorts {k}{stray} lists in place.", "implement", [])
+                for k in range(4)]
+        rows.append((f"g{f}-quiz", "coding", "What is a generator in Python?", "recall", ["mislabeled-interview"]))
+        _folder(tmp_path, f"src{f}", rows)
+    proc = _run("--corpus", str(tmp_path), "--folds", "3")
+    assert proc.returncode != 0
+    assert "does not load cleanly" in proc.stderr and "src1/questions.yaml" in proc.stderr and "LT002" in proc.stderr
+    assert "Traceback" not in proc.stderr
