@@ -108,6 +108,8 @@ def test_the_analysis_is_computed_once_per_question():
      "Which of the following commit messages fits best"),
     ("What is the output of the last command in\n```bash\n$ cat notes.md\n```\n1. ```output\nhello\n```\n"
      "2. ```output\nError\n```", 2, "What is the output of the last command in"),
+    ("Which command prints this?\n\n`alpha.txt   beta.txt`\n\n1. `ls *a.txt`\n2. `ls ?.txt`", 2,
+     "Which command prints this?"),  # past the sample output it shows
     ("Pick one.\n(a) a stack\n(b) a queue\n(c) a heap", None, None),  # not a question
     ("Which is faster?\na) a stack\nb) a queue", 2, "Which is faster?"),
     ("Is it faster?\na) yes\nb) no", None, None),  # two letters after a yes/no question: too few to be sure

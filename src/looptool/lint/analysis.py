@@ -308,6 +308,7 @@ _CHOICE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?\(?(?P<label>[A-Ea-e]|[1-9])(?:[
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _FENCED = re.compile(r"```.*?```|~~~.*?~~~", re.S)
 _FENCE_MARK = re.compile(r"(?:```|~~~)\w*")
+_CODE_ALONE = re.compile(r"^(?: {4}|\t)|^\s*`[^`]+`\s*$")  # an indented code line, or a line that is one code span
 _LAST_SENTENCE = re.compile(r"(?<=[.!:?])\s+")
 _CHOICE_LEAD = re.compile(r"\bwhich of\b|\b(?:output|result) of\b", re.I)
 _WH = re.compile(r"\b(?:which|what)\b", re.I)
@@ -345,7 +346,9 @@ def choices(prompt: str | None) -> Choices | None:
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
                 cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in _cues().values()):
             return None  # sub-questions, parts or steps: each asks something of its own
-        lead = _FENCED.sub(" ", "\n".join(lines[:at])).strip()
+        # the question before the list, past any sample it shows (a code block, a line of code alone)
+        lead = "\n".join(ln for ln in _FENCED.sub(" ", "\n".join(lines[:at])).splitlines()
+                         if not _CODE_ALONE.match(ln)).strip()
         asking = _LAST_SENTENCE.split(lead)[-1] if lead else ""
         if not (asking.endswith("?") or _CHOICE_LEAD.search(asking)):
             return None
