@@ -26,6 +26,8 @@ def _question(prompt: str, type_: str = "system-design") -> Question:
     ("What frustrates you?", "career"),
     ("What strengths do you think matter most for this position?", "career"),
     ("What is your greatest weakness?", "career"),
+    ("Where are the stacks for a thread located in memory?", "recall"),
+    ("Give the names of two signals that the kernel normally sends.", "recall"),
 ])
 def test_each_kind_of_request_is_recognised(prompt, kind):
     assert kind in analyse(_question(prompt)).kinds()
