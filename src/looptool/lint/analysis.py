@@ -318,13 +318,14 @@ MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a
 def choices(prompt: str | None) -> Choices | None:
     """The answers a multiple-choice prompt lists, or None.
 
-    A list counts when its items are labelled in sequence from the start (A, B, C ...; a, b, c ...;
-    1, 2, 3 ...), each item is short (code blocks aside) and none is itself a question or a
-    request the cues read ("Describe the bug", "Fix it"; a quoted answer is not one), and the text just before it asks a
-    question: it ends with a question mark, or says "which of" or "the output of" ("What's the
-    output?", "Which command(s) below would save the change?"). Three or more lettered answers
-    count after any such question; otherwise two or more, and only after a which- or
-    what-question, since numbered steps and parts are common in exercises."""
+    Only the prompt's first list of two or more items is read. It counts when its items are
+    labelled in sequence from the start (A, B, C ...; a, b, c ...; 1, 2, 3 ...), each item is short
+    (code blocks aside) and none is itself a question or a request the cues read ("Describe the
+    bug", "Fix it"; a quoted answer is not one), and the text just before it (past any sample it
+    shows) asks a question: it ends with a question mark, or says "which of" or "the output of"
+    ("What's the output?", "Which command(s) below would save the change?"). Three or more
+    lettered answers count after any such question; otherwise two or more, and only after a
+    which- or what-question, since numbered steps and parts are common in exercises."""
     lines = (prompt or "").splitlines()
     for at, line in enumerate(lines):
         found = _CHOICE.match(line)

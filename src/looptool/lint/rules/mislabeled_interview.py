@@ -206,17 +206,9 @@ def check(question, ctx):
     def share() -> float:  # read only when a verdict needs it: most questions never do
         return analyse(question).reading.share(promised)
 
-    # two signs that never depend on wording alone (an ML design with no ML in it, code in a
-    # conversation) count on their own
-    found = list(_multiple_choice(question, promised, ctx))
-    if found:
-        pass
-    elif question.type == "ml-system-design":
-        found = list(_ml_system_design(question, ctx))
-    elif question.type in _CONVERSATIONS:
-        found = list(_conversation(question, ctx))
-    elif question.type == "coding":
-        found = list(_prose_only(question, ctx))
+    # signs that never depend on wording alone (a list of answers to pick from, an ML design with
+    # no ML in it, code in a conversation) count on their own
+    found = list(_multiple_choice(question, promised, ctx)) or _structural_sign(question, ctx)
     # a type-specific sign (a coding exercise filed as design, a discussion filed as coding) or the
     # cues' general promise check counts when the model does not read the text as what the type
     # promises either; conversation rounds are left to the model
@@ -239,6 +231,17 @@ def check(question, ctx):
             ctx.options.get("max-promised", 0.10)):
         found = [_read_as_other(question, promised, analyse(question).reading)]
     yield from found[:1]
+
+
+def _structural_sign(question, ctx) -> list[Problem]:
+    """The type's own sign that its round is something else, read whatever the model says."""
+    if question.type == "ml-system-design":
+        return list(_ml_system_design(question, ctx))
+    if question.type in _CONVERSATIONS:
+        return list(_conversation(question, ctx))
+    if question.type == "coding":
+        return list(_prose_only(question, ctx))
+    return []
 
 
 def _unkept(question, promised, what: str, field: str = "type") -> Problem:
