@@ -65,6 +65,23 @@ def test_what_a_thing_is_designed_for_is_not_a_request_to_design(prompt, designs
     assert ("design" in analyse(_question(prompt)).kinds()) is designs
 
 
+@pytest.mark.parametrize("prompt,given", [
+    # material handed over with the question: read it to answer
+    ("How many households in the survey eat two meals a day?", True),
+    ("Are there any worrying biases in these embeddings?", True),
+    ("Using the graph from the last question, estimate how much the rider saves.", True),
+    ("Look at the plot you made. Which class does the model confuse most?", True),
+    ("Does the tree you trained split on age first?", True),
+    # a plot, a model or data named in general: knowledge
+    ("What is a histogram for?", False),
+    ("Why are decision trees said to have high variance?", False),
+    ("What are the challenges of working with real chest X-ray data?", False),
+    ("When would you plot residuals against fitted values?", False),
+])
+def test_a_question_about_the_material_it_hands_over(prompt, given):
+    assert bool(analyse(_question(prompt, "data-modeling")).material) is given
+
+
 def test_a_question_about_the_candidates_own_past_is_not_recall():
     analysis = analyse(_question("What is the most constructive feedback you have received in your career?"))
     assert "recall" not in analysis.kinds()

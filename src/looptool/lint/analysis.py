@@ -230,6 +230,12 @@ class Analysis:
         return choices(self.question.prompt)
 
     @cached_property
+    def material(self) -> list[Evidence]:
+        """The prompt's sentences about material handed over with the question (a plot or table it
+        shows, the results of a run, the model the candidate fitted): answered by reading it."""
+        return self.asked("given-material")
+
+    @cached_property
     def reading(self) -> text_model.Reading:
         """What the trained ask model reads the title and prompt as asking for (each kind's
         probability); the cues above recognise the wordings they list, the model weighs the whole

@@ -104,7 +104,12 @@
   promises, whatever the cues and the model read in it; a question ("When
   does each shrink a coefficient to zero?") and a program with no model or
   data in it ("Write a function that pads a photo") are not. The verbs and
-  objects are the `modelling-verb` and `modelling-object` indicators.
+  objects are the `modelling-verb` and `modelling-object` indicators. So is
+  a question about the material the round hands over, which is answered by
+  reading it ("How many households in the survey eat two meals a day?",
+  "Using the graph from the last question, estimate the saving"), as the
+  analysis layer's `given-material` cues read it; a plot or model named in
+  general ("What is a histogram for?") is knowledge, not modelling work.
 
 - a `coding` question whose deliverable is prose ("Write short (~1 sentence)
   answers to the questions below", "write down a sentence about each") and
@@ -285,14 +290,17 @@ def _against_promise(question, ctx, promised):
 def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     """A sentence asks for what the type promises; for a design round, a prompt that only names the
     thing to build, or one posed from a need that asks for nothing else, asks for a design; for a
-    modelling round, an instruction acting on a model or data is the modelling work it promises.
+    modelling round, an instruction acting on a model or data, or a question about the material it
+    hands over, is the modelling work it promises.
 
     Without ``instructions_count``, a design round's instructions ("Create an Application Insights
     resource", "Deploy the function app"), which ask for neither a design nor an estimate, do not
     count as asking for a design: a lab that hands over the architecture and walks through building
     it asks for the build."""
     analysis = analyse(question)
-    if question.type == "data-modeling" and _hands_on_modelling(question, ctx):
+    # a question about the material handed over (a plot shown, these ratings, the model the candidate
+    # fitted) is answered by working on it, which is the modelling round's work too
+    if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material):
         return True
     if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
