@@ -110,6 +110,10 @@
   "Using the graph from the last question, estimate the saving"), as the
   analysis layer's `given-material` cues read it; a plot or model named in
   general ("What is a histogram for?") is knowledge, not modelling work.
+  And so is a problem the cues read set as an instruction to carry out
+  ("Use Gensim's `most_similar` to find the neighbours of \"bark\"", "Modify
+  the generator to flip the images"), but not a question about it nor an
+  invitation to think or discuss ("Take a few minutes to think about ...").
 
 - a `coding` question whose deliverable is prose ("Write short (~1 sentence)
   answers to the questions below", "write down a sentence about each") and
@@ -300,7 +304,8 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     analysis = analyse(question)
     # a question about the material handed over (a plot shown, these ratings, the model the candidate
     # fitted) is answered by working on it, which is the modelling round's work too
-    if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material):
+    if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material or any(
+            _hands_on(e.sentence) for e in analysis.asked("solve"))):
         return True
     if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
@@ -375,6 +380,18 @@ def _instruction(ctx, sentence: str) -> bool:
     the role") rather than asking a question, and asks for neither a design nor an estimate (the
     `design-work` indicator)."""
     return not _QUESTION_WORD.match(sentence) and not _find(ctx, "design-work", sentence)
+
+
+# an instruction to think or talk rather than to carry something out: "Consider ...", "Take a few
+# minutes to think about ...", "Imagine ..."
+_THOUGHT = re.compile(r"\W*(?:consider|think|imagine|suppose|assume|reflect|pair|share|take (?:a (?:few )?|some )?"
+                      r"(?:minutes?|moments?|time)|spend)\b", re.I)
+
+
+def _hands_on(sentence: str) -> bool:
+    """A problem set as an instruction to carry out ("Use l2loss in all layers", "Modify the generator
+    to flip the images"), not a question about it nor an invitation to think or discuss it."""
+    return not (_QUESTION_WORD.match(sentence) or _THOUGHT.match(sentence) or sentence.rstrip().endswith("?"))
 
 
 def _hands_on_modelling(question, ctx) -> bool:
