@@ -82,6 +82,18 @@ def test_a_question_about_the_material_it_hands_over(prompt, given):
     assert bool(analyse(_question(prompt, "data-modeling")).material) is given
 
 
+@pytest.mark.parametrize("prompt,recall", [
+    ("Define overfitting.", True),
+    ("Define the term idempotency in one sentence.", True),
+    # a definition in code is a program to write
+    ("Define a function that returns the mean of a list.", False),
+    ("Define transforms for the training data and the test data below.", False),
+    ("Define a weight initialisation function that draws from a normal distribution.", False),
+])
+def test_define_asks_for_a_definition_unless_it_is_code(prompt, recall):
+    assert ("recall" in analyse(_question(prompt, "coding")).kinds()) is recall
+
+
 def test_a_question_about_the_candidates_own_past_is_not_recall():
     analysis = analyse(_question("What is the most constructive feedback you have received in your career?"))
     assert "recall" not in analysis.kinds()
