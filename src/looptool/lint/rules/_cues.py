@@ -24,6 +24,14 @@ def group(ctx, catalogue: str, key: str, value: str) -> Matcher | None:
     return ctx.derived(("group", catalogue, key, value), lambda: _group(ctx, catalogue, key, value)) or None
 
 
+def announced_lab(ctx, requests) -> str | None:
+    """The first of ``requests`` (a prompt's sentences) that announces a walkthrough of its own ("In
+    this lab, you will configure ...", "Lab: Implementing file sync"): a hands-on lab, not a problem
+    to design (the `lab-announcement` indicator of the type indicators)."""
+    lab = group(ctx, "type_indicators", "indicator", "lab-announcement")
+    return next((s for s in requests if lab and lab.search(s)), None)
+
+
 def _group(ctx, catalogue, key, value):
     terms, patterns = [], []
     for entry in ctx.catalogue(catalogue):

@@ -194,7 +194,7 @@ import re
 
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group, quantities, sentences, shows_code
+from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
 OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50}
@@ -416,8 +416,7 @@ def _hands_on_lab(question, ctx, promised):
     promises asked otherwise."""
     analysis = analyse(question)
     steps = [s for s in analysis.requests if _build_step(ctx, s)]
-    lab = group(ctx, _CATALOGUE, "indicator", "lab-announcement")
-    announced = next((s for s in analysis.requests if lab and lab.search(s)), None)
+    announced = announced_lab(ctx, analysis.requests)
     if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx, instructions_count=False):
         return
     what = (f"{len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\")" if len(steps) >= 3

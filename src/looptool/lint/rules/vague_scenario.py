@@ -36,8 +36,10 @@ design request rather than a quiz and the cues quote no situation going
 wrong and no outcome wanted. A need written in `scenario.need` passes. Numbers and follow-up hooks are what an interviewer
 prepares; a missing `scenario.hooks` or `scenario.constraints` is
 `scenario-prep`'s finding, not this one. A prompt that asks for no design at
-all (a quiz, a coding task) is `mislabeled-interview`'s business, and a
-design prompt that shows code to review is concrete material in itself.
+all (a quiz, a coding task) or announces a hands-on lab of its own ("Lab:
+Implementing file sync", "In this lab, you will configure ...") is
+`mislabeled-interview`'s business, and a design prompt that shows code to
+review is concrete material in itself.
 Retired and leaked questions are not checked. The cues are in the
 `question_cues` catalogue.
 
@@ -79,7 +81,7 @@ from __future__ import annotations
 
 from looptool.lint.analysis import analyse, bare_name, sentences
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import shows_code
+from looptool.lint.rules._cues import announced_lab, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT111", "vague-scenario", "warning", "question"
 OPTIONS: dict = {"min-probability": 0.7, "min-probability-with-cues": 0.2}
@@ -96,6 +98,10 @@ def check(question, ctx):
     # names the artefact to build
     if not (analysis.asks_for("design", "solve")
             or (bare_name(question.prompt or "") and not analysis.asks_for("implement"))):
+        return
+    # a hands-on lab filed as design ("Lab: Implementing file sync ...") is not a design prompt at all:
+    # whether its round fits is mislabeled-interview's business, not whether it names a need
+    if announced_lab(ctx, analysis.requests):
         return
     # two readings: the trained vague model weighs the whole title and prompt (the labelled corpus
     # taught it what a need looks like in many more wordings than the cues list), and the cues name
