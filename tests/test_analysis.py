@@ -94,6 +94,23 @@ def test_define_asks_for_a_definition_unless_it_is_code(prompt, recall):
     assert ("recall" in analyse(_question(prompt, "coding")).kinds()) is recall
 
 
+@pytest.mark.parametrize("prompt,code", [
+    ("Erläutern Sie, wie ein Circuit Breaker funktioniert und wann er in einem verteilten System eingesetzt "
+     "werden sollte. Welche Zustände gibt es?", "de"),
+    ("Expliquez pourquoi un index accélère les lectures dans une base de données, et quel est son coût.", "fr"),
+    ("¿Qué es una base de datos y para qué se usa? Explique con un ejemplo cómo se diseña una tabla.", "es"),
+    # English, with a foreign phrase or foreign comments in code: English
+    ("Tell me about a time the Zeitgeist of your team changed. What did you notice first, and what did you do?", None),
+    ("Fix the function below.\n\n```python\n# Datum in der Form TT.MM.JJJJ oder JJJJ-MM-TT, das ist nicht "
+     "immer so, und nicht mit einer Zeitzone\nreturn text.split('.')\n```", None),
+    # too little prose to tell
+    ("Kafka und Spark", None),
+])
+def test_the_language_a_prompt_reads_as(prompt, code):
+    found = analyse(_question(prompt)).language
+    assert (found.code if found else None) == code
+
+
 def test_a_question_about_the_candidates_own_past_is_not_recall():
     analysis = analyse(_question("What is the most constructive feedback you have received in your career?"))
     assert "recall" not in analysis.kinds()

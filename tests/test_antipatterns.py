@@ -52,6 +52,7 @@ EXPECTED = {
     "unfillable-slot.yaml": {"LT231": 1},
     "unreachable-threshold.yaml": {"LT204": 1},
     "unevidenced-skill.yaml": {"LT125": 1},
+    "unread-language.yaml": {"LT117": 1},
     "unsafe-tag.yaml": {"LT003": 1},
     "vague-scenario.yaml": {"LT111": 1},
 }

@@ -20,6 +20,7 @@ is memoised on the question, so however many rules ask, the text is read once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 from functools import cache, cached_property, lru_cache
@@ -236,6 +237,11 @@ class Analysis:
         return self.asked("given-material")
 
     @cached_property
+    def language(self) -> Language | None:
+        """The language other than English the prompt's prose reads as, or None (read as English)."""
+        return language(self.question.prompt)
+
+    @cached_property
     def reading(self) -> text_model.Reading:
         """What the trained ask model reads the title and prompt as asking for (each kind's
         probability); the cues above recognise the wordings they list, the model weighs the whole
@@ -252,6 +258,63 @@ class Analysis:
 
     def asks_for(self, *kinds: str) -> bool:
         return any(self.asked(kind) for kind in kinds)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A prompt whose prose reads as another language: every cue and model here reads English."""
+
+    code: str  # the `words-<code>` entry of the `question_cues` catalogue whose words it uses
+    words: int  # how many of the prose's words are that language's common function words
+    english: int  # how many are English's
+
+
+# a prompt reads as another language only on this much evidence: a few words of it can be a quoted
+# name or phrase ("the Zeitgeist of the team"), and the language must clearly outnumber English
+MIN_FOREIGN_WORDS = 5
+_SAMPLE = 600  # characters of prose read: a language shows in its first sentences, and long prompts stay cheap
+_FENCED = re.compile(r"```.*?(?:```|\Z)", re.S)
+_WORD = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text: the Latin letters the word lists use
+
+
+@cache
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Each common function word -> the languages it belongs to ("en" alone for a word English has:
+    the others' lists leave English's words out)."""
+    english = ("words-en",)
+    table: dict[str, tuple[str, ...]] = {}
+    for kind, cue in sorted(_cues().items(), key=lambda item: item[0] not in english):
+        if kind.startswith("words-"):
+            for word in cue.terms:
+                held = table.get(word, ())
+                if "en" not in held:
+                    table[word] = (*held, kind.removeprefix("words-"))
+    return table
+
+
+def language(prompt: str | None) -> Language | None:
+    """The other language ``prompt``'s prose reads as (code blocks and indented code left out): one
+    whose function words number at least ``MIN_FOREIGN_WORDS`` and at least twice English's, over its
+    first ``_SAMPLE`` characters of prose; None when it reads as English, or too little is prose to tell."""
+    if not prompt:
+        return None
+    prose = "\n".join(line for line in _FENCED.sub(" ", prompt[:2 * _SAMPLE]).splitlines() if not _CODE_LINE.match(line))
+    per_word = Counter(map(_function_words().get, _WORD.findall(prose[:_SAMPLE].lower())))
+    counts: Counter = Counter()
+    for codes, count in per_word.items():
+        for code in codes or ():
+            counts[code] += count
+    ours = counts.pop("en", 0)
+    if not counts:
+        return None
+    code, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return Language(code, count, ours) if count >= MIN_FOREIGN_WORDS and count >= 2 * ours else None
+
+
+def unread(question) -> bool:
+    """True when the question's prompt reads as another language, which the English cues and models
+    cannot judge: the content rules pass it by, and `unread-language` says so."""
+    return analyse(question).language is not None
 
 
 def analyse(question) -> Analysis:

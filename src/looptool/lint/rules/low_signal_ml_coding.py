@@ -75,7 +75,7 @@ from __future__ import annotations
 
 import re
 
-from looptool.lint.analysis import analyse
+from looptool.lint.analysis import analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._content import absent_from, finditer, found_any, search
 
@@ -87,6 +87,8 @@ BUILT_AFTER = r"^\W{0,3}"  # how a `built` pattern says "right after the compone
 
 def check(question, ctx):
     if question.status == "retired":
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     patterns = _patterns(ctx)
     text = " ".join(f"{question.title}. {question.prompt}. {question.signal}".split())

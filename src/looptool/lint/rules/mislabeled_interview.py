@@ -192,7 +192,7 @@ from __future__ import annotations
 
 import re
 
-from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name
+from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
 
@@ -207,6 +207,8 @@ _ML_GROUPS = ("ml-data", "ml-labels", "ml-metric", "ml-feedback", "ml-infra")
 
 def check(question, ctx):
     if not question.active:
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     promised = PROMISES.get(question.type)
     if not promised:

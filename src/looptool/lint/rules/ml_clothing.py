@@ -72,7 +72,7 @@ questions:
 
 from __future__ import annotations
 
-from looptool.lint.analysis import ML_SPECIFIC, analyse
+from looptool.lint.analysis import ML_SPECIFIC, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import first, group, shows_code
 
@@ -98,6 +98,8 @@ def _posed(question) -> str:
 
 def check(question, ctx):
     if question.type != "ml-system-design" or not question.active:
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     if shows_code(ctx, question.prompt):
         return

@@ -75,6 +75,7 @@ from __future__ import annotations
 
 import re
 
+from looptool.lint.analysis import unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._content import (
     count_found,
@@ -97,6 +98,8 @@ OBJECT_GAP = re.compile(r"(\s+(an?|the|your|own|how|simple|basic|working|minimal
 
 def check(question, ctx):
     if question.status == "retired" or question.method_provided or question.type in ctx.options["exempt-types"]:
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     posed, visible = posed_text(question), visible_text(question)
     phrases = _phrases(ctx)

@@ -79,7 +79,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from looptool.lint.analysis import PROMISES, analyse
+from looptool.lint.analysis import PROMISES, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
 from looptool.lint.rules._content import (
@@ -102,6 +102,8 @@ def check(question, ctx):
     problem = _review_problem(question, ctx)
     if problem:
         yield problem
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
+        return
     # configured entries are checked before a question can be passed over (bundled ones by the tests)
     ctx.derived("stale_topics configured", lambda: compile_all(
         p for entry in ctx.extra_catalogues.get("stale_topics", ()) for key in ("all", "any", "unless")

@@ -56,7 +56,7 @@ from __future__ import annotations
 from functools import cache
 
 from looptool.bank.catalogues import bundled
-from looptool.lint.analysis import analyse
+from looptool.lint.analysis import analyse, unread
 from looptool.lint.rules import Problem
 
 CODE, NAME, LEVEL, SCOPE = "LT125", "unevidenced-skill", "info", "question"
@@ -73,6 +73,8 @@ def check(question, ctx):
         return
     judged = [(i, skill) for i, skill in enumerate(question.skills) if skill in _judged()]
     if not judged:
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     evidence = analyse(question).skills
     for i, skill in judged:

@@ -79,7 +79,7 @@ questions:
 
 from __future__ import annotations
 
-from looptool.lint.analysis import analyse, bare_name, sentences
+from looptool.lint.analysis import analyse, bare_name, sentences, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, shows_code
 
@@ -90,6 +90,8 @@ OPTION_RANGES: dict = {"min-probability": (0.0, 1.0), "min-probability-with-cues
 
 def check(question, ctx):
     if not (question.is_design and question.active) or shows_code(ctx, question.prompt):
+        return
+    if unread(question):  # another language: unread-language reports it, the English cues cannot judge it
         return
     analysis = analyse(question)
     # what the prompt asks is read first (mislabeled-interview has usually read it already); the
