@@ -279,16 +279,15 @@ _WORD = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text: the Latin l
 
 @cache
 def _function_words() -> dict[str, tuple[str, ...]]:
-    """Each common function word -> the languages it belongs to ("en" alone for a word English has:
-    the others' lists leave English's words out)."""
-    english = ("words-en",)
-    table: dict[str, tuple[str, ...]] = {}
-    for kind, cue in sorted(_cues().items(), key=lambda item: item[0] not in english):
-        if kind.startswith("words-"):
-            for word in cue.terms:
-                held = table.get(word, ())
-                if "en" not in held:
-                    table[word] = (*held, kind.removeprefix("words-"))
+    """Each common function word -> the languages whose list holds it; a word on English's list
+    counts for English alone, whatever other list holds it too."""
+    cues = _cues()
+    english = cues["words-en"].terms if "words-en" in cues else frozenset()
+    table: dict[str, tuple[str, ...]] = dict.fromkeys(english, ("en",))
+    for kind, cue in sorted(cues.items()):
+        if kind.startswith("words-") and kind != "words-en":
+            for word in cue.terms - english:
+                table[word] = (*table.get(word, ()), kind.removeprefix("words-"))
     return table
 
 

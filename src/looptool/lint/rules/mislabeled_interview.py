@@ -304,8 +304,9 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     count as asking for a design: a lab that hands over the architecture and walks through building
     it asks for the build."""
     analysis = analyse(question)
-    # a question about the material handed over (a plot shown, these ratings, the model the candidate
-    # fitted) is answered by working on it, which is the modelling round's work too
+    # in a modelling round, an instruction acting on a model or data, a question about the material
+    # handed over (a plot shown, these ratings, the model the candidate fitted) and a problem set as an
+    # instruction to carry out are all work on the data the round is for
     if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material or any(
             _hands_on(e.sentence) for e in analysis.asked("solve"))):
         return True

@@ -6,8 +6,8 @@ common function words of another language (German "und", "nicht", "werden";
 French "les", "pour", "dans" ...) number at least five and at least twice
 the English ones, counted over its prose (code blocks and indented code are
 left out). The word lists are the `words-<language>` entries of the
-`question_cues` catalogue; words English shares ("in", "die", "an") count
-for English only.
+`question_cues` catalogue; a word that is also English ("in", "an", "die",
+"will") is not counted for the other language.
 
 Every cue and trained model behind the content rules reads English. So
 such a question is not judged by them (`stale-problem`,
