@@ -65,6 +65,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.)]|\(?[a-z][.)])\s+", re.I)
 _SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n\s*(?:[-*\u2022]|\d+[.)])\s+")
 _NUMBERING = re.compile(r"\(?(?:\d+|[a-z])[.)]", re.I)
 _CODE_LINE = re.compile(r"^(?: {4}|\t)")
+_FENCED = re.compile(r"```.*?```|~~~.*?~~~", re.S)  # a fenced code block (the language and choices readings skip them)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -273,7 +274,6 @@ class Language:
 # name or phrase ("the Zeitgeist of the team"), and the language must clearly outnumber English
 MIN_FOREIGN_WORDS = 5
 _SAMPLE = 600  # characters of prose read: a language shows in its first sentences, and long prompts stay cheap
-_FENCED = re.compile(r"```.*?(?:```|\Z)", re.S)
 _WORD = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text: the Latin letters the word lists use
 
 
@@ -374,7 +374,6 @@ class Choices:
 # one listed answer: "A: `42`", "- B. 4096", "(c) a stack", "**1.** ...", "2) git commit -m ..."
 _CHOICE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?\(?(?P<label>[A-Ea-e]|[1-9])(?:[.):]|\s*:)(?:\*\*)?\s+(?P<body>\S.*)$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
-_FENCED = re.compile(r"```.*?```|~~~.*?~~~", re.S)
 _FENCE_MARK = re.compile(r"(?:```|~~~)\w*")
 _CODE_ALONE = re.compile(r"^(?: {4}|\t)|^\s*`[^`]+`\s*$")  # an indented code line, or a line that is one code span
 _LAST_SENTENCE = re.compile(r"(?<=[.!:?])\s+")
