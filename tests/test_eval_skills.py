@@ -122,3 +122,20 @@ def test_a_labelled_question_missing_from_the_banks_is_an_error(corpus):
     assert proc.returncode != 0
     assert "labelled but not in any questions.yaml: t-ghost" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_question_file_that_does_not_load_stops_every_measurement(tmp_path):
+    # eval/run.py's lint_report, which both measuring scripts use: a question the linter cannot read
+    # would be counted without ever being checked. Runs without scikit-learn, unlike the end-to-end
+    # test of eval/unseen_sources.py
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(yaml.safe_dump({"questions": [_question("ok", "Sort a list in place.", ["algorithms"])]}),
+                    encoding="utf-8")
+    bad.write_text(yaml.safe_dump({"questions": [_question("nul", "Sort a \x00 list in place.", ["algorithms"])]}),
+                   encoding="utf-8")
+    runner = _runner()
+    assert runner.lint_report([str(good)])["findings"] is not None
+    with pytest.raises(SystemExit) as stopped:
+        runner.lint_report([str(good), str(bad)])
+    message = str(stopped.value)
+    assert "does not load cleanly" in message and "bad.yaml" in message and "LT002" in message
