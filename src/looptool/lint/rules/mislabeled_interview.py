@@ -108,12 +108,21 @@
   a question about the material the round hands over, which is answered by
   reading it ("How many households in the survey eat two meals a day?",
   "Using the graph from the last question, estimate the saving"), as the
-  analysis layer's `given-material` cues read it; a plot or model named in
-  general ("What is a histogram for?") is knowledge, not modelling work.
+  analysis layer's `given-material` cues read it (a proposal to critique,
+  "Discuss the pros and cons of the proposed pipeline", is material too); a
+  plot or model named in general ("What is a histogram for?") is knowledge,
+  not modelling work.
   And so is a problem the cues read set as an instruction to carry out
   ("Use Gensim's `most_similar` to find the neighbours of \"bark\"", "Modify
   the generator to flip the images"), but not a question about it nor an
   invitation to think or discuss ("Take a few minutes to think about ...").
+
+- in a `math-quiz` round, a question set on data the prompt describes
+  ("A dataset of 1,000 rows is split 800/200: which error would you expect
+  to be larger?") is a statistics item, which the round promises, not work
+  on a dataset; an instruction to work on the data at the keyboard ("Load
+  the records, drop the rows with a missing income and fit a regression")
+  is.
 
 - a `coding` question whose deliverable is prose ("Write short (~1 sentence)
   answers to the questions below", "write down a sentence about each") and
@@ -297,7 +306,8 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     """A sentence asks for what the type promises; for a design round, a prompt that only names the
     thing to build, or one posed from a need that asks for nothing else, asks for a design; for a
     modelling round, an instruction acting on a model or data, or a question about the material it
-    hands over, is the modelling work it promises.
+    hands over, is the modelling work it promises; for a quiz round, a question set on data the prompt
+    describes is a statistics item.
 
     Without ``instructions_count``, a design round's instructions ("Create an Application Insights
     resource", "Deploy the function app"), which ask for neither a design nor an estimate, do not
@@ -309,6 +319,11 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     # instruction to carry out are all work on the data the round is for
     if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material or any(
             _hands_on(e.sentence) for e in analysis.asked("solve"))):
+        return True
+    # in a quiz round, a question set on data the prompt describes ("Given a dataset and ten candidate
+    # procedures, which would you use to choose?", "Is the training error usually above the test
+    # error?") is a statistics item; an instruction to work on the data at the keyboard is not
+    if question.type == "math-quiz" and any(not _modelling_step(ctx, e.sentence) for e in analysis.asked("analyse-data")):
         return True
     if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
@@ -401,10 +416,15 @@ def _hands_on_modelling(question, ctx) -> bool:
     """An instruction to carry out on a model, data, a plot or a training run ("Grow a forest",
     "Use your own images", "Fine-tune a VGG16 network"): the modelling work a data-modeling round
     promises, whatever its verb."""
+    return any(_modelling_step(ctx, s) for s in analyse(question).requests)
+
+
+def _modelling_step(ctx, sentence: str) -> bool:
+    """An instruction whose verb is one of doing and whose object is a model, data, a plot or a run."""
     verbs = group(ctx, _CATALOGUE, "indicator", "modelling-verb")
     objects = group(ctx, _CATALOGUE, "indicator", "modelling-object")
-    return bool(verbs and objects) and any(
-        not s.rstrip().endswith("?") and verbs.search(s) and objects.search(s) for s in analyse(question).requests)
+    return bool(verbs and objects) and not sentence.rstrip().endswith("?") and bool(
+        verbs.search(sentence) and objects.search(sentence))
 
 
 def _build_step(ctx, sentence: str) -> bool:
