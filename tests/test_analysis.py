@@ -82,6 +82,22 @@ def test_a_question_about_the_material_it_hands_over(prompt, given):
     assert bool(analyse(_question(prompt, "data-modeling")).material) is given
 
 
+@pytest.mark.parametrize("prompt,closed", [
+    # every question answered by a yes, a no or one of two named options
+    ("Are network security groups stateful or stateless?", 1),
+    ("Have you used a service bus? Did it ever lose a message?", 2),
+    ("Orders are kept for ten years. Can we keep them in the hot store?", 1),
+    ("Shouldn't the cache sit in front of the database?", 1),
+    # an open question among them, or none at all
+    ("Are you on call? How do you hand over between time zones?", 0),
+    ("How would you shard the orders table?", 0),
+    ("Design a news feed for 50 million daily readers.", 0),
+    ("Is the cache stateful", 0),
+])
+def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, closed):
+    assert len(analyse(_question(prompt, "system-design")).closed) == closed
+
+
 @pytest.mark.parametrize("prompt,recall", [
     ("Define overfitting.", True),
     ("Define the term idempotency in one sentence.", True),

@@ -238,6 +238,14 @@ class Analysis:
         return self.asked("given-material")
 
     @cached_property
+    def closed(self) -> list[Evidence]:
+        """The prompt's questions when every one of them is closed (answered yes or no, or by picking
+        one of two: "Are NSGs stateful or stateless?"), else nothing."""
+        asking = [s for s in self.requests if s.rstrip().endswith("?")]
+        found = self.asked("closed-question")
+        return found if asking and len(found) == len(asking) else []
+
+    @cached_property
     def language(self) -> Language | None:
         """The language other than English the prompt's prose reads as, or None (read as English)."""
         return language(self.question.prompt)

@@ -33,6 +33,17 @@
   work, not a design round. Imperatives that ask for a design ("Design the
   sales flow ...") or an estimate ("Estimate the storage ...") keep a prompt
   a design round however many build steps follow;
+- a `system-design` or `ml-system-design` question whose questions are all
+  closed: each opens with an auxiliary or modal verb and is answered by a
+  yes, a no or one of two named options ("Are network security groups
+  stateful or stateless?", "Have you used a service bus?", "Can we use
+  authorised IP ranges on a private cluster?"), and nothing in it asks for
+  a design. A yes or a no is a fact or the candidate's own situation, not a
+  design they argue for. A closed question that asks for a design ("Can you
+  design a news feed for 50 million readers?") is read as the design it
+  asks for, and a choice set in a situation with a follow-up to argue ("A
+  payments API must roll back within a minute. Would you use blue-green or
+  canary releases, and how would you roll back?") asks for an open answer;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code ("write a function", "then implement
   binary search", "in any language"), or contains code, with or without a
@@ -236,7 +247,7 @@ def check(question, ctx):
         cue = list(_system_design(question, ctx)) if question.type == "system-design" else (
             list(_coding(question, ctx)) if question.type == "coding" else [])
         if not cue and "design" in promised:
-            cue = list(_hands_on_lab(question, ctx, promised))
+            cue = list(_hands_on_lab(question, ctx, promised)) or list(_closed_only(question, ctx, promised))
         if not cue and not (question.type == "coding" and _find(ctx, "bug-to-fix", question.prompt)):
             # code to fix ("There is a bug; find and fix it") is the work a coding round promises,
             # whatever else the cues read in the story around it
@@ -447,6 +458,19 @@ def _hands_on_lab(question, ctx, promised):
     yield _unkept(question, promised, f"is a hands-on lab: {what} and nothing asks for a design of the candidate's "
                   "own; retype it as a coding or practical round, or ask the candidate to choose the architecture "
                   "the steps build", "prompt")
+
+
+def _closed_only(question, ctx, promised):
+    """A design round whose questions are all closed ("Have you used a service bus?", "Are NSGs
+    stateful or stateless?") and which asks for nothing the type promises: a yes or a no, or one of two
+    named options, is a fact or the candidate's own situation, never a design."""
+    closed = analyse(question).closed
+    if not closed or _promise_evident(question, promised, ctx, instructions_count=False):
+        return
+    count = f"its {len(closed)} questions are" if len(closed) > 1 else "its one question is"
+    yield _unkept(question, promised, f"asks only closed questions: {count} answered by a yes, a no or one of "
+                  f"two named options ({closed[0].quote(70)}); ask for a design the candidate argues for, or "
+                  "retype the question")
 
 
 def _keyboard_work(question) -> bool:
