@@ -23,7 +23,15 @@ classify spam", "train an MLP on the given dataset", "an LSTM for text
 generation") is assembled from a framework's layers, a modelling exercise:
 it counts only when the question names its mechanics (backpropagation, a
 backward pass, NumPy, "from scratch", no autograd) or asks for a piece of
-its work ("the forward pass of an LSTM", "the forward part of `SiameseNet`"). The phrases live in the catalogue `ml_coding_patterns`.
+its work ("the forward pass of an LSTM", "the forward part of `SiameseNet`").
+A framework's own layer is configured, not written: a task whose object
+names one in code style ("Add the first `Conv2D` layer to the model", "pass
+it through a `nn.Conv2d()` layer") does not count, and a question that sets
+a layer by its settings ("12 filters, a kernel_size of 3") counts only
+through a built-by-hand phrase or when it names the mechanics; a custom
+layer checked against the framework's ("the same output as
+`keras.layers.LayerNormalization`") is still written by hand. The phrases
+live in the catalogue `ml_coding_patterns`.
 
 Small numerical functions (a stable softmax or log-sum-exp, a loss),
 sampling, tokenizers and data loaders are not layers and pass. Other
@@ -100,8 +108,12 @@ def check(question, ctx):
     component = _built_by_hand(text, patterns, patterns["built"] + patterns["by-hand"] if coding
                                else patterns["by-hand"])
     if component is None and coding:
-        component = (_task_object(text, patterns, found_any(patterns["mechanics"], text))
-                     or _title_component(question, patterns))
+        mechanics = found_any(patterns["mechanics"], text)
+        # a layer set by its settings ("12 filters, a kernel_size of 3") is a framework's, configured
+        # rather than written, unless the question says the workings are done by hand
+        if not mechanics and found_any(patterns["settings"], text):
+            return
+        component = _task_object(text, patterns, mechanics) or _title_component(question, patterns)
     if component:
         yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
                       "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
@@ -127,7 +139,7 @@ def _patterns(ctx) -> dict:
 
 def _read_patterns(ctx) -> dict:
     kinds = {"task": [], "boundary": [], "exempt": [], "component": [], "part": [], "built": [], "by-hand": [],
-             "mechanics": []}
+             "mechanics": [], "framework": [], "settings": []}
     for entry in ctx.catalogue("ml_coding_patterns"):
         kind = entry.get("kind")
         if kind == "component":
@@ -148,6 +160,8 @@ def _task_object(text: str, patterns, mechanics: bool) -> dict | None:
     objects = [(_clause(found, patterns["boundary"]), part) for found, part in
                (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
                 for p in patterns["task"] for m in finditer(p, text))]
+    # an object that holds a framework's own layer ("the first `Conv2D` layer") is configured, not written
+    objects = [(o, part) for o, part in objects if not found_any(patterns["framework"], o)]
     return next((c for c in patterns["component"] for o, part in objects
                  if (part or mechanics or not c.get("whole")) and found_any(c["patterns"], o)), None)
 
