@@ -36,7 +36,9 @@ design request rather than a quiz and the cues quote no situation going
 wrong and no outcome wanted. A need written in `scenario.need` passes. Numbers and follow-up hooks are what an interviewer
 prepares; a missing `scenario.hooks` or `scenario.constraints` is
 `scenario-prep`'s finding, not this one. A prompt that asks for no design at
-all (a quiz, a coding task) or announces a hands-on lab of its own ("Lab:
+all (a quiz, a coding task, a name of a concept to explain such as
+"Difference between optimistic and pessimistic locking") or announces a
+hands-on lab of its own ("Lab:
 Implementing file sync", "In this lab, you will configure ...") is
 `mislabeled-interview`'s business, and a design prompt that shows code to
 review is concrete material in itself.
@@ -97,9 +99,9 @@ def check(question, ctx):
     # what the prompt asks is read first (mislabeled-interview has usually read it already); the
     # framing, read over every sentence, only for a prompt that asks to design or solve
     # a prompt that is only a name ("TinyURL") asks for nothing in words, but in a design round it
-    # names the artefact to build
+    # names the artefact to build, unless it names a concept to explain ("Stateful vs stateless")
     if not (analysis.asks_for("design", "solve")
-            or (bare_name(question.prompt or "") and not analysis.asks_for("implement"))):
+            or (bare_name(question.prompt or "") and not analysis.asks_for("implement", "recall"))):
         return
     # a hands-on lab filed as design ("Lab: Implementing file sync ...") is not a design prompt at all:
     # whether its round fits is mislabeled-interview's business, not whether it names a need
