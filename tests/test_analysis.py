@@ -110,6 +110,18 @@ def test_define_asks_for_a_definition_unless_it_is_code(prompt, recall):
     assert ("recall" in analyse(_question(prompt, "coding")).kinds()) is recall
 
 
+@pytest.mark.parametrize("prompt,recall", [
+    ("Which protocol does DNS use for large responses?", True),
+    ("What metric is used for ranking quality?", True),
+    # the candidate's own choice, asked of them: a decision, not a fact
+    ("Which changes would you make so that shoppers in Asia see pages within 300 ms?", False),
+    ("What trade-offs should we accept for cheaper storage?", False),
+])
+def test_a_which_question_asks_for_a_fact_unless_it_asks_the_candidate_s_choice(prompt, recall):
+    assert ("recall" in analyse(_question(prompt, "system-design")).kinds()) is recall
+
+
+
 @pytest.mark.parametrize("prompt,code", [
     ("Erläutern Sie, wie ein Circuit Breaker funktioniert und wann er in einem verteilten System eingesetzt "
      "werden sollte. Welche Zustände gibt es?", "de"),

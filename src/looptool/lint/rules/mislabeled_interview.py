@@ -28,7 +28,10 @@
   announces a walkthrough of its own ("In this exercise, you'll put the
   photos behind the CDN", "The following steps walk you through creating
   ..."), and nothing in it asks for a design or an estimate of the
-  candidate's own. The
+  candidate's own (for a lab that announces its walkthrough, the story it
+  opens with, a company and its customers, is the lab's setting and does
+  not count; "In this challenge, you will be given the diagram" hands over
+  material and announces nothing). The
   architecture is handed over and the candidate builds it, which is practical
   work, not a design round. Imperatives that ask for a design ("Design the
   sales flow ...") or an estimate ("Estimate the storage ...") keep a prompt
@@ -451,7 +454,13 @@ def _hands_on_lab(question, ctx, promised):
     analysis = analyse(question)
     steps = [s for s in analysis.requests if _build_step(ctx, s)]
     announced = announced_lab(ctx, analysis.requests)
-    if (len(steps) < 3 and not announced) or _promise_evident(question, promised, ctx, instructions_count=False):
+    if len(steps) < 3 and not announced:
+        return
+    # a lab that announces its walkthrough is kept a design round only by a sentence that asks for a
+    # design or an estimate of the candidate's own; the story it opens with (a company, its customers)
+    # is the lab's setting, not a need the candidate is asked to meet
+    if (_designs_own(question, promised, ctx) if announced
+            else _promise_evident(question, promised, ctx, instructions_count=False)):
         return
     what = (f"{len(steps)} of its sentences are steps to carry out (\"{_quote(steps[0])}\")" if len(steps) >= 3
             else f"it announces a walkthrough (\"{_quote(announced)}\")")
@@ -471,6 +480,12 @@ def _closed_only(question, ctx, promised):
     yield _unkept(question, promised, f"asks only closed questions: {count} answered by a yes, a no or one of "
                   f"two named options ({closed[0].quote(70)}); ask for a design the candidate argues for, or "
                   "retype the question")
+
+
+def _designs_own(question, promised, ctx) -> bool:
+    """A sentence that asks for what a design round promises and is not an instruction to carry out."""
+    analysis = analyse(question)
+    return any(not _instruction(ctx, e.sentence) for kind in promised for e in analysis.asked(kind))
 
 
 def _keyboard_work(question) -> bool:
