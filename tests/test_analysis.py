@@ -88,6 +88,7 @@ def test_a_question_about_the_material_it_hands_over(prompt, given):
     ("Have you used a service bus? Did it ever lose a message?", 2),
     ("Orders are kept for ten years. Can we keep them in the hot store?", 1),
     ("Shouldn't the cache sit in front of the database?", 1),
+    ("Can't we keep the sessions in the load balancer?", 1),
     # an open question among them, or none at all
     ("Are you on call? How do you hand over between time zones?", 0),
     ("How would you shard the orders table?", 0),

@@ -342,7 +342,7 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     if "design" not in promised or instructions_count:
         if analysis.asks_for(*promised):
             return True
-    elif any(not _instruction(ctx, e.sentence) for kind in promised for e in analysis.asked(kind)):
+    elif _designs_own(question, promised, ctx):
         return True
     if "design" not in promised:
         return False
