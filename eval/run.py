@@ -25,7 +25,7 @@
     python eval/run.py --split holdout12d # session 12's fourth batch's held-out split (measured)
     python eval/run.py --split holdout13 # session 13's batch's held-out split (measured)
     python eval/run.py --split holdout13b # session 13's second batch's held-out split (measured)
-    python eval/run.py --split holdout13c # session 13's third batch's held-out split: measure once, at the end
+    python eval/run.py --split holdout13c # session 13's third batch's held-out split: measured once, at the end of session 13
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
     python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
 
