@@ -99,28 +99,21 @@ def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, cl
     assert len(analyse(_question(prompt, "system-design")).closed) == closed
 
 
-@pytest.mark.parametrize("prompt,recall", [
-    ("Define overfitting.", True),
-    ("Define the term idempotency in one sentence.", True),
+@pytest.mark.parametrize("prompt,qtype,recall", [
+    ("Define overfitting.", "coding", True),
+    ("Define the term idempotency in one sentence.", "coding", True),
     # a definition in code is a program to write
-    ("Define a function that returns the mean of a list.", False),
-    ("Define transforms for the training data and the test data below.", False),
-    ("Define a weight initialisation function that draws from a normal distribution.", False),
+    ("Define a function that returns the mean of a list.", "coding", False),
+    ("Define transforms for the training data and the test data below.", "coding", False),
+    ("Define a weight initialisation function that draws from a normal distribution.", "coding", False),
+    # a which-question asks for a fact, unless it asks the candidate's own choice: a decision
+    ("Which protocol does DNS use for large responses?", "system-design", True),
+    ("What metric is used for ranking quality?", "system-design", True),
+    ("Which changes would you make so that shoppers in Asia see pages within 300 ms?", "system-design", False),
+    ("What trade-offs should we accept for cheaper storage?", "system-design", False),
 ])
-def test_define_asks_for_a_definition_unless_it_is_code(prompt, recall):
-    assert ("recall" in analyse(_question(prompt, "coding")).kinds()) is recall
-
-
-@pytest.mark.parametrize("prompt,recall", [
-    ("Which protocol does DNS use for large responses?", True),
-    ("What metric is used for ranking quality?", True),
-    # the candidate's own choice, asked of them: a decision, not a fact
-    ("Which changes would you make so that shoppers in Asia see pages within 300 ms?", False),
-    ("What trade-offs should we accept for cheaper storage?", False),
-])
-def test_a_which_question_asks_for_a_fact_unless_it_asks_the_candidate_s_choice(prompt, recall):
-    assert ("recall" in analyse(_question(prompt, "system-design")).kinds()) is recall
-
+def test_what_the_cues_read_as_a_request_to_recall(prompt, qtype, recall):
+    assert ("recall" in analyse(_question(prompt, qtype)).kinds()) is recall
 
 
 @pytest.mark.parametrize("prompt,code", [
@@ -132,6 +125,9 @@ def test_a_which_question_asks_for_a_fact_unless_it_asks_the_candidate_s_choice(
     ("Tell me about a time the Zeitgeist of your team changed. What did you notice first, and what did you do?", None),
     ("Fix the function below.\n\n```python\n# Datum in der Form TT.MM.JJJJ oder JJJJ-MM-TT, das ist nicht "
      "immer so, und nicht mit einer Zeitzone\nreturn text.split('.')\n```", None),
+    # a code block longer than the sample read, its comments in German: still code, not prose
+    ("Fix the function below.\n\n```python\n" + "# das Datum ist nicht immer in der Form TT.MM.JJJJ, und nicht mit Zeitzone\n" * 30
+     + "return text.split('.')\n```", None),
     # too little prose to tell
     ("Kafka und Spark", None),
 ])

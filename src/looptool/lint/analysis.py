@@ -305,7 +305,8 @@ def language(prompt: str | None) -> Language | None:
     first ``_SAMPLE`` characters of prose; None when it reads as English, or too little is prose to tell."""
     if not prompt:
         return None
-    prose = "\n".join(line for line in _FENCED.sub(" ", prompt[:2 * _SAMPLE]).splitlines() if not _CODE_LINE.match(line))
+    # fences are taken out before the cut, so a code block that straddles it is not read as prose
+    prose = "\n".join(line for line in _FENCED.sub(" ", prompt)[:2 * _SAMPLE].splitlines() if not _CODE_LINE.match(line))
     per_word = Counter(map(_function_words().get, _WORD.findall(prose[:_SAMPLE].lower())))
     counts: Counter = Counter()
     for codes, count in per_word.items():

@@ -38,10 +38,9 @@ prepares; a missing `scenario.hooks` or `scenario.constraints` is
 `scenario-prep`'s finding, not this one. A prompt that asks for no design at
 all (a quiz, a coding task, a name of a concept to explain such as
 "Difference between optimistic and pessimistic locking") or announces a
-hands-on lab of its own ("Lab:
-Implementing file sync", "In this lab, you will configure ...") is
-`mislabeled-interview`'s business, and a design prompt that shows code to
-review is concrete material in itself.
+hands-on lab of its own ("Lab: Implementing file sync", "In this lab, you
+will configure ...") is `mislabeled-interview`'s business, and a design
+prompt that shows code to review is concrete material in itself.
 Retired and leaked questions are not checked. The cues are in the
 `question_cues` catalogue.
 
