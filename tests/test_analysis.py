@@ -190,10 +190,25 @@ def test_the_analysis_is_computed_once_per_question():
      "after it, covering the empty input, a single element and a list with repeated values in it.", None, None),
     ("Answer these:\nA. What is a mutex?\nB. What is a semaphore?\nC. When is each used?", None, None),
     ("Which of the following is true?\n\nB: first\nC: second", None, None),  # not labelled from the start
+    # answers without labels: three or more, after a question, closing the prompt
+    ("Which protocol carries mail between servers?\n\n- HTTP\n- SMTP\n- FTP\n", 3,
+     "Which protocol carries mail between servers?"),
+    ("Which protocol carries mail?\n- HTTP\n- SMTP", None, None),  # two: too few without labels
+    ("Which protocol carries mail?\n- HTTP\n- SMTP\n- FTP\n\nSay why you picked it.", None, None),  # more follows
+    ("Keep in mind:\n- HTTP\n- SMTP\n- FTP", None, None),  # not a question
+    ("Context:\n- one\n- two\n\nWhich is right?\n* yes\n* no\n* maybe", 3, "Which is right?"),  # the last list
 ])
 def test_a_list_of_answers_to_pick_from(prompt, count, asking):
     found = choices(prompt)
     assert (found and (found.count, found.question)) == (count and (count, asking))
+
+
+@pytest.mark.parametrize("prompt,stem", [
+    ("Which of these runs on a login node?\n\n1. `make`\n2. `srun simulate`\n\nWhy?", "Which of these runs on a login node?\n\nWhy?"),
+    ("Which is it?\n- red\n- green\n- blue", "Which is it?"),
+])
+def test_the_stem_is_the_prompt_without_its_listed_answers(prompt, stem):
+    assert choices(prompt).stem == stem
 
 
 def test_sentences_drop_numbering_and_indented_code():

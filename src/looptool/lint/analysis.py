@@ -375,6 +375,7 @@ class Choices:
     question: str  # the sentence that asks, just before the list
     count: int  # how many answers are listed
     first: str  # the first answer, as written
+    stem: str = ""  # the prompt without its listed answers: what the candidate is asked, answers aside
 
     def quote(self, width: int = 70) -> str:
         return Evidence(self.question, "").quote(width)
@@ -382,10 +383,13 @@ class Choices:
 
 # one listed answer: "A: `42`", "- B. 4096", "(c) a stack", "**1.** ...", "2) git commit -m ..."
 _CHOICE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?\(?(?P<label>[A-Ea-e]|[1-9])(?:[.):]|\s*:)(?:\*\*)?\s+(?P<body>\S.*)$")
+# an answer in a list without labels ("- SMTP"): only read when such a list closes the prompt
+_BULLET_CHOICE = re.compile(r"^\s*(?P<mark>[-*+\u2022])\s+(?P<body>\S.*)$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _FENCE_MARK = re.compile(r"(?:```|~~~)\w*")
 _CODE_ALONE = re.compile(r"^(?: {4}|\t)|^\s*`[^`]+`\s*$")  # an indented code line, or a line that is one code span
 _LAST_SENTENCE = re.compile(r"(?<=[.!:?])\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _CHOICE_LEAD = re.compile(r"\bwhich of\b|\b(?:output|result) of\b", re.I)
 _WH = re.compile(r"\b(?:which|what)\b", re.I)
 MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a part, not an answer
@@ -394,30 +398,44 @@ MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a
 def choices(prompt: str | None) -> Choices | None:
     """The answers a multiple-choice prompt lists, or None.
 
-    Only the prompt's first list of two or more items is read. It counts when its items are
-    labelled in sequence from the start (A, B, C ...; a, b, c ...; 1, 2, 3 ...), each item is short
-    (code blocks aside) and none is itself a question or a request the cues read ("Describe the
-    bug", "Fix it"; a quoted answer is not one), and the text just before it (past any sample it
-    shows) asks a question: it ends with a question mark, or says "which of" or "the output of"
+    Only the prompt's first labelled list of two or more items is read. It counts when its items
+    are labelled in sequence from the start (A, B, C ...; a, b, c ...; 1, 2, 3 ...), each item is
+    short (code blocks aside) and none is itself a question or a request the cues read ("Describe
+    the bug", "Fix it"; a quoted answer is not one), and the text just before it (past any sample
+    it shows) asks a question: it ends with a question mark, or says "which of" or "the output of"
     ("What's the output?", "Which command(s) below would save the change?"). Three or more
     lettered answers count after any such question; otherwise two or more, and only after a
-    which- or what-question, since numbered steps and parts are common in exercises."""
+    which- or what-question, since numbered steps and parts are common in exercises.
+
+    A list without labels ("- SMTP", "- HTTP", ...) is read the same way when no labelled list
+    is, and counts only with three or more items, just after a sentence that ends with a
+    question mark, and when nothing follows it: the answers close the prompt. Bullets in the
+    middle of a prompt are mostly requirements, notes or parts."""
     lines = (prompt or "").splitlines()
+    return _choice_list(lines, labelled=True) or _choice_list(lines, labelled=False)
+
+
+def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
     for at, line in enumerate(lines):
-        found = _CHOICE.match(line)
-        if not found or found["label"] not in "Aa1":
+        found = _CHOICE.match(line) if labelled else _BULLET_CHOICE.match(line)
+        if not found or (found["label"] not in "Aa1" if labelled else (
+                _CHOICE.match(line) or (at and _BULLET_CHOICE.match(lines[at - 1])))):
             continue
-        bodies, expected = [found["body"]], chr(ord(found["label"]) + 1)
-        for following in lines[at + 1:]:
-            item = _CHOICE.match(following)
-            if item and item["label"] == expected:
+        bodies, end = [found["body"]], at
+        expected = chr(ord(found["label"]) + 1) if labelled else found["mark"]
+        for offset, following in enumerate(lines[at + 1:], start=at + 1):
+            item = _CHOICE.match(following) if labelled else _BULLET_CHOICE.match(following)
+            if item and (item["label"] == expected if labelled else item["mark"] == expected
+                         and not _CHOICE.match(following)):
                 bodies.append(item["body"])
-                expected = chr(ord(expected) + 1)
+                expected = chr(ord(expected) + 1) if labelled else expected
             elif following[:1] in " \t" or _FENCE.match(following) or bodies[-1].count("```") % 2:
                 bodies[-1] += "\n" + following.strip()  # the item goes on (indented, or inside its code)
             elif following.strip():
                 break
-        if len(bodies) < 2:
+            end = offset
+        # a list without labels counts only when it closes the prompt
+        if len(bodies) < (2 if labelled else 3) or not (labelled or not "".join(lines[end + 1:]).strip()):
             continue
         prose = [_FENCED.sub("", body).strip() for body in bodies]
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
@@ -426,12 +444,12 @@ def choices(prompt: str | None) -> Choices | None:
         # the question before the list, past any sample it shows (a code block, a line of code alone)
         lead = "\n".join(ln for ln in _FENCED.sub(" ", "\n".join(lines[:at])).splitlines()
                          if not _CODE_ALONE.match(ln)).strip()
-        asking = _LAST_SENTENCE.split(lead)[-1] if lead else ""
-        if not (asking.endswith("?") or _CHOICE_LEAD.search(asking)):
+        asking = _LAST_SENTENCE.split(_PARAGRAPH.split(lead)[-1])[-1] if lead else ""
+        if not (asking.endswith("?") or labelled and _CHOICE_LEAD.search(asking)):
             return None
-        lettered = found["label"] in "Aa"
-        if (lettered and len(bodies) >= 3) or _WH.search(asking):
-            return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()))
+        if not labelled or (found["label"] in "Aa" and len(bodies) >= 3) or _WH.search(asking):
+            return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()),
+                           "\n".join(lines[:at] + lines[end + 1:]))
         return None
     return None
 

@@ -63,9 +63,11 @@
   item: after a question ("What's the output?", "Which command below saves
   the change?") it lists answers to pick from, labelled in sequence (A, B,
   C or 1, 2), each short and none a request of its own ("Describe the
-  bug"). Picking an answer is a quiz, whatever the round promises; a prompt
-  that also asks for the promised work ("Implement the cache with the
-  structure you chose") stays clean.
+  bug"); answers without labels ("- SMTP") count when there are three or
+  more and they close the prompt. Picking an answer is a quiz, whatever the
+  round promises; a prompt that also asks for the promised work ("Implement
+  the cache with the structure you chose") stays clean. The answers
+  themselves ask nothing: a command among them (`make`) is not coding work.
 
 - any type whose prompt asks for nothing that the type promises. Two
   readings decide it. The trained ask model (`looptool.lint.text_model`,
@@ -213,6 +215,7 @@ questions:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
@@ -292,7 +295,10 @@ def _multiple_choice(question, promised, ctx):
     if "recall" in promised:
         return
     offered = analyse(question).choices
-    if not offered or _promise_evident(question, promised, ctx):
+    # the listed answers are picked, not done: a command among them ("`make`") or a change it
+    # proposes ("Modify the recipe") asks nothing of the candidate, so only the rest of the prompt
+    # can ask for the work the type promises
+    if not offered or _promise_evident(dataclasses.replace(question, prompt=offered.stem), promised, ctx):
         return
     yield _unkept(question, promised, f"is a multiple-choice item: it asks {offered.quote()} and lists "
                   f"{offered.count} answers to pick from (the first: \"{_quote(offered.first, 40)}\"); retype it "
