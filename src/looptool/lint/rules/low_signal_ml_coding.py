@@ -15,10 +15,12 @@ named first ("write the forward and backward pass for a batch norm layer",
 norm"), when it is built by hand ("multi-head attention from scratch", "a
 conv layer in numpy"; numpy or no autograd counts whatever the question's
 type, "from scratch" only in a coding round, since "train a transformer
-from scratch or fine-tune?" is a design choice), or when it opens the
-title; a layer that is only context ("top-k
-sampling over a transformer's logits", "a tokenizer for our transformer")
-does not. A whole network built to do a task ("build a neural network to
+from scratch or fine-tune?" is a design choice), or when it is the
+title's subject ("Token embedding layer"); a layer that is only context
+("top-k sampling over a transformer's logits", "a tokenizer for our
+transformer", a title such as "Training without layer norm" or "LoRA
+fine-tuning for code") does not. The finding quotes the words that name
+the task. A whole network built to do a task ("build a neural network to
 classify spam", "train an MLP on the given dataset", "an LSTM for text
 generation") is assembled from a framework's layers, a modelling exercise:
 it counts only when the question names its mechanics (backpropagation, a
@@ -105,20 +107,26 @@ def check(question, ctx):
         return
     if found_any(patterns["exempt"], text):
         return
-    component = _built_by_hand(text, patterns, patterns["built"] + patterns["by-hand"] if coding
-                               else patterns["by-hand"])
-    if component is None and coding:
+    found = _built_by_hand(text, patterns, patterns["built"] + patterns["by-hand"] if coding
+                           else patterns["by-hand"])
+    if found is None and coding:
         mechanics = found_any(patterns["mechanics"], text)
         # a layer set by its settings ("12 filters, a kernel_size of 3") is a framework's, configured
         # rather than written, unless the question says the workings are done by hand
         if not mechanics and found_any(patterns["settings"], text):
             return
-        component = _task_object(text, patterns, mechanics) or _title_component(question, patterns)
-    if component:
-        yield Problem(f"the task is to implement or debug {component['name']}; most of its difficulty is array "
-                      "indexing and broadcasting in the candidate's head, which the interviewer cannot see. Use "
-                      "an indexing, search, graph or compiler-flavoured problem here, and test ML craft in a "
-                      "data-modeling round", ("prompt",))
+        found = _task_object(text, patterns, mechanics) or _title_component(question, patterns)
+    if found:
+        component, evidence = found
+        yield Problem(f"the task is to implement or debug {component['name']} (\"{_quoted(evidence)}\"); most of "
+                      "its difficulty is array indexing and broadcasting in the candidate's head, which the "
+                      "interviewer cannot see. Use an indexing, search, graph or compiler-flavoured problem here, "
+                      "and test ML craft in a data-modeling round", ("prompt",))
+
+
+def _quoted(words: str, width: int = 70) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= width else words[:width - 3].rstrip() + "..."
 
 
 def _coding_task(question) -> bool:
@@ -151,43 +159,61 @@ def _read_patterns(ctx) -> dict:
     return kinds
 
 
-def _task_object(text: str, patterns, mechanics: bool) -> dict | None:
+def _task_object(text: str, patterns, mechanics: bool) -> tuple[dict, str] | None:
     """The component a task verb works on ("implement the backward pass of a conv layer"). A whole
     network counts only when a piece of its work is the object: "build a neural network for spam"
     assembles framework layers, "write the backward pass of an MLP" (or any question that names the
-    backpropagation, NumPy or "from scratch") is the bookkeeping itself."""
+    backpropagation, NumPy or "from scratch") is the bookkeeping itself. With the component, the
+    task as written: its verb and the object read."""
     # each task's object is cut at its clause boundary once, not once per component tried on it
-    objects = [(_clause(found, patterns["boundary"]), part) for found, part in
-               (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"])
+    objects = [(_clause(found, patterns["boundary"]), part, verb) for found, part, verb in
+               (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"], m.group(0))
                 for p in patterns["task"] for m in finditer(p, text))]
     # an object that holds a framework's own layer ("the first `Conv2D` layer") is configured, not written
-    objects = [(o, part) for o, part in objects if not found_any(patterns["framework"], o)]
-    return next((c for c in patterns["component"] for o, part in objects
+    objects = [(o, part, verb) for o, part, verb in objects if not found_any(patterns["framework"], o)]
+    return next(((c, f"{verb} {o}") for c in patterns["component"] for o, part, verb in objects
                  if (part or mechanics or not c.get("whole")) and found_any(c["patterns"], o)), None)
 
 
-def _title_component(question, patterns) -> dict | None:
-    """A title that opens with the component, unless the prompt only uses it as a tool."""
-    return next((c for c in patterns["component"]
-                 if not c.get("whole") and found_any(c["patterns"], question.title)
+def _title_component(question, patterns) -> tuple[dict, str] | None:
+    """A title whose subject is the component, unless the prompt only uses it as a tool. The subject
+    is the title's first phrase (up to a preposition or a comma: "Embedding module without
+    nn.Embedding"), and the component must end it, give or take the rest of its word and a word
+    for what it is ("Token embedding layer", "Add and norm block"), or open it as the subject of a
+    clause ("LayerNorm returns NaN"): a component that only qualifies the subject ("LoRA
+    fine-tuning", "Examine the learned embedding space") or comes after it ("BBC classifier with an
+    embedding layer", "Training without RMSNorm") is context, not the thing to write."""
+    subject = _TITLE_SUBJECT.split(question.title or "", maxsplit=1)[0]
+    return next(((c, question.title) for c in patterns["component"]
+                 if not c.get("whole") and any(_is_subject(subject, m)
+                                               for p in c["patterns"] for m in finditer(p, subject))
                  and not found_any(c["patterns"], " ".join(_tools(question.prompt)))), None)
 
 
-def _work_object(text: str, parts) -> tuple[str, bool]:
-    """What a task verb works on, after any piece of a layer's work ("the backward pass of ..."), and
-    whether such a piece was named."""
+def _is_subject(phrase: str, found) -> bool:
+    """The component found ends the title's first phrase (give or take the word for what it is), or
+    opens a clause about it ("LayerNorm returns NaN", "The attention layer is too slow")."""
+    rest = phrase[found.end():]
+    return bool(_SUBJECT_TAIL.fullmatch(rest) or (
+        len(phrase[:found.start()].split()) <= 1 and _CLAUSE_VERB.match(rest)))
+
+
+def _work_object(text: str, parts, verb: str) -> tuple[str, bool, str]:
+    """What a task verb works on, after any piece of a layer's work ("the backward pass of ..."),
+    whether such a piece was named, and the verb with that piece ("implement the backward pass of")."""
     named = False
     for _ in range(2):  # "the numerically stable version of the backward pass of ..."
         text = text.lstrip()
         found = next((m for p in parts if (m := search(p, text)) and m.start() == 0), None)
         if found is None:
             break
-        text, named = text[found.end():], True
-    return text, named
+        verb, text, named = f"{verb} {text[:found.end()].strip()}", text[found.end():], True
+    return text, named, verb
 
 
-def _built_by_hand(text: str, patterns, built) -> dict | None:
-    """A component followed by a phrase that says it is built by hand ("attention from scratch")."""
+def _built_by_hand(text: str, patterns, built) -> tuple[dict, str] | None:
+    """A component followed by a phrase that says it is built by hand ("attention from scratch"),
+    with the words that say so."""
     # a phrase whose literal pieces the whole text lacks is in no window after a component: most
     # texts hold none, and then no component needs finding
     built = [p for p in built if not absent_from(p, text)]
@@ -196,12 +222,18 @@ def _built_by_hand(text: str, patterns, built) -> dict | None:
     for component in patterns["component"]:
         for pattern in component["patterns"]:
             for m in finditer(pattern, text):
-                if any(search(p, text[m.end():m.end() + 50]) for p in built):
-                    return component
+                window = text[m.end():m.end() + 50]
+                if said := next((f for p in built if (f := search(p, window))), None):
+                    return component, text[m.start():m.end() + said.end()]
     return None
 
 
 _HOW = re.compile(r"\W*how\b", re.I)
+# where a title's first phrase ends, and the words for what a component is that may follow it there
+_TITLE_SUBJECT = re.compile(r"\s+(?:with|without|for|on|in|using|via|from|to|like|into|over|by|as|vs)\b|[,:;(]|\s[-\u2013\u2014]\s", re.I)
+_CLAUSE_VERB = re.compile(r"\w*\s+(?:is|are|has|have|does|do|\w+[^\Ws]s)\b", re.I)  # "... returns NaN"
+_SUBJECT_TAIL = re.compile(r"\w*(?:\s+(?:layers?|blocks?|modules?|class(?:es)?|functions?|mechanisms?|cells?|pass(?:es)?|"
+                           r"implementations?|units?|heads?|ops?|operators?|forward|backward|gradients?|and|&))*\W*", re.I)
 _TOOL = re.compile(r"\b(?:using|with|via|on top of|from|pre-?trained)\s+(?:an?\s+|the\s+|our\s+)?([^,.;:?!]{1,60})", re.I)
 
 
