@@ -241,6 +241,23 @@ def test_stale_review_date_says_how_old(cli, write, reviewed, age):
     assert f"last reviewed {reviewed}, {age} (limit 12)" in run.out
 
 
+@pytest.mark.parametrize("rule,prompt,quoted", [
+    ("stale-problem", "Write the training step for the digit classifier. Feed each batch through a tf.Session with "
+     "placeholders for the images and labels.", '("Feed each batch through a tf.Session with placeholders for the'),
+    ("rederive-from-scratch", "Our analytics page shows how many different people visit each day. Estimate the "
+     "count of distinct visitors in a stream of billions of page views using only a few kilobytes of memory.",
+     '("Estimate the count of distinct visitors in a stream of billions of page views'),
+    ("low-signal-ml-coding", "Implement the backward pass of a batch normalisation layer for (N, D) arrays.",
+     '("Implement the backward pass of a batch normalisation layer'),
+])
+def test_a_content_finding_quotes_the_words_that_carried_it(cli, write, rule, prompt, quoted):
+    before, after = GOOD.split("    prompt: >-")[0], GOOD.split("    signal: ")[1]
+    bank = f"{before}    prompt: {prompt!r}\n    signal: {after}"
+    run = cli("lint", write("bank.yaml", bank), "--today", TODAY, "--select", rule)
+    assert run.code == 1, run.out
+    assert quoted in " ".join(run.out.split())
+
+
 @pytest.mark.parametrize("args,message", [
     (["plan"], r"Missing option '--level'"),
     (["frobnicate"], r"No such command 'frobnicate'"),

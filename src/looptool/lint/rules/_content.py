@@ -189,6 +189,19 @@ def entry_matches(entry: dict, text: str, exempt_text: str | None = None) -> boo
     return not found_any(entry.get("unless"), text if exempt_text is None else exempt_text)
 
 
+def entry_quote(entry: dict, text: str, width: int = 80) -> str:
+    """The evidence a finding quotes: the sentence of ``text`` in which most of an entry's ``all``
+    and ``any`` patterns match (the first of equals), cut to ``width``. Read only for a finding."""
+    patterns = (*entry.get("all", ()), *entry.get("any", ()))
+    best, most = "", 0
+    for sentence in sentences(text):
+        count = count_found(patterns, sentence)
+        if count > most:
+            best, most = sentence, count
+    best = re.sub(r"([?!])\.$", r"\1", best)  # a title's "?" before the ". " that joins the fields
+    return best if len(best) <= width else best[:width - 3].rstrip() + "..."
+
+
 def applies_to(entry: dict, question) -> bool:
     """An entry with ``types`` covers only those question types."""
     types = entry.get("types")

@@ -31,6 +31,9 @@ the title is not handed over either: titles are never shown to candidates.
 Project deep dives, career chats and behavioural questions are exempt (the
 candidate chooses the material); retired questions are skipped.
 
+A finding for a problem described rather than named quotes the sentence that
+describes it.
+
 ## Why it matters
 Some problems took a research paper to crack. Asking a candidate to design
 web-scale deduplication in 45 minutes does not test whether they can do the
@@ -80,6 +83,7 @@ from looptool.lint.rules import Problem
 from looptool.lint.rules._content import (
     count_found,
     entry_matches,
+    entry_quote,
     finditer,
     found_any,
     may_match,
@@ -123,7 +127,8 @@ def check(question, ctx):
                           "whether they studied it before; describe the method in the prompt and set "
                           "`method_provided: true`, or leave the topic to a project deep dive", ("prompt",))
         else:
-            yield Problem(f"asks for {entry.get('problem', 'a problem')}, whose known answer is {name}; few "
+            yield Problem(f"asks for {entry.get('problem', 'a problem')} (\"{entry_quote(entry, posed)}\"), whose "
+                          f"known answer is {name}; few "
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
                           "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
                           "may use it, or leave the topic to a project deep dive", ("prompt",))

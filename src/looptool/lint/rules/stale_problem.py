@@ -32,6 +32,8 @@ questions are never used, so they are skipped):
   a question that only asks what the old method is, or how it compares,
   asks for knowledge and passes.
 
+The finding quotes the sentence in which the topic was found.
+
 ## Why it matters
 ML practice moves quickly, and interview questions age with it. When a
 question expects yesterday's answer, a candidate who knows current practice
@@ -87,6 +89,7 @@ from looptool.lint.rules._content import (
     as_date,
     compile_all,
     entry_matches,
+    entry_quote,
     framing_text,
     interviewer_text,
 )
@@ -119,7 +122,7 @@ def check(question, ctx):
         if since and ctx.today >= since and applies_to(entry, question):
             exempt = exempt or f"{framing}. {interviewer_text(question)}"
             if entry_matches(entry, framing, exempt):
-                yield Problem(_topic_message(entry, since), ("prompt",))
+                yield Problem(_topic_message(entry, since, entry_quote(entry, framing)), ("prompt",))
 
 
 def _sets_a_task(question, ctx) -> bool:
@@ -156,9 +159,10 @@ def _review_problem(question, ctx) -> Problem | None:
                    "strong answer has not changed since, then update `last_reviewed`", ("last_reviewed",))
 
 
-def _topic_message(entry, since) -> str:
+def _topic_message(entry, since, quote: str = "") -> str:
     why = f": {entry['why']}" if entry.get("why") else ""
-    return (f"built around {entry.get('topic', entry.get('id'))}, which has been superseded by "
+    said = f' ("{quote}")' if quote else ""
+    return (f"built around {entry.get('topic', entry.get('id'))}{said}, which has been superseded by "
             f"{entry.get('superseded_by', 'newer practice')} since {since.year}{why}; reframe the question "
             "around the current approach, or name both and say in the rubric which one earns credit")
 
