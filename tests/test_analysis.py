@@ -111,6 +111,11 @@ def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, cl
     ("What metric is used for ranking quality?", "system-design", True),
     ("Which changes would you make so that shoppers in Asia see pages within 300 ms?", "system-design", False),
     ("What trade-offs should we accept for cheaper storage?", "system-design", False),
+    # how to answer, said first, does not hide the request, and "your own words" are not the candidate's past
+    ("In your own words, explain why batching requests raises a GPU's throughput.", "coding", True),
+    ("In one sentence, describe what a write-ahead log is for.", "coding", True),
+    ("Briefly, explain what a mutex protects.", "coding", True),
+    ("In your own words, describe the outage your team handled last year.", "coding", False),
 ])
 def test_what_the_cues_read_as_a_request_to_recall(prompt, qtype, recall):
     assert ("recall" in analyse(_question(prompt, qtype)).kinds()) is recall

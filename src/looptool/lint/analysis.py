@@ -111,11 +111,14 @@ def _join_words(patterns) -> Matcher | None:
     return compile_pattern(r"(?<!\w)(?=\w)(?:" + alternation(patterns) + ")") if patterns else None
 
 
-# what may stand before a request's first word: "First, implement ...", "Part 2: design ..."
-# and a short heading with a colon: "Text generation: train a recurrent network on ..."
+# what may stand before a request's first word: "First, implement ...", "Part 2: design ...",
+# a short heading with a colon: "Text generation: train a recurrent network on ...", and how the
+# answer should come: "In your own words, explain ...", "Briefly, describe ..."
 _OPENER = (r"^\W*(?:(?!(?:given|where|let|if|for|with|input|output|example)\b)[a-z][\w'/-]*(?: [\w'/-]+){0,4}:\s+)?"
            r"(?:(?:first|then|next|now|finally|also|afterwards|lastly|if so|if not|otherwise|optionally|"
-           r"part \d+(?: \([^)]*\))?)\W+)?")
+           r"part \d+(?: \([^)]*\))?)\W+)?"
+           r"(?:(?:in (?:your own|plain|simple|a few|one|two|three) (?:words?|sentences?|paragraphs?)|in (?:short|brief)|"
+           r"briefly|concisely)\W+)?")
 
 
 def _word_started(patterns) -> bool:
