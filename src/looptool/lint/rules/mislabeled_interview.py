@@ -87,8 +87,11 @@
   the Application Insights resource", does not),
   or, outside the conversation rounds, when the cues find requests and none
   is one the type promises while the model gives the promise less than
-  `max-promised-with-cue` (50%). Conversation rounds are judged by the model
-  alone: on questions from sources nobody here had seen, the cues' reading
+  `max-promised-with-cue` (50%). Code the prompt shows is material to work
+  on, so a prompt with code is judged by its cues only when all they read is
+  recall ("What is printed by the code below?"; "Explain what it returns,
+  then rewrite it iteratively" asks for code too). Conversation rounds are
+  judged by the model alone: on questions from sources nobody here had seen, the cues' reading
   of them was wrong far more often than right. Examples: a `system-design` made of
   "What is sharding?" and "Explain CAP" (or "How do you design for high
   availability?", "How would you refactor a legacy system?", "How do you monitor an agent
@@ -307,12 +310,12 @@ def _multiple_choice(question, promised, ctx):
 
 def _against_promise(question, ctx, promised):
     """The cues read requests, and none of them is one the type promises."""
-    if shows_code(ctx, question.prompt):
-        return
     if _promise_evident(question, promised, ctx):  # the usual case, decided without reading the other kinds
         return
     analysis = analyse(question)
     asked = analysis.kinds()
+    if shows_code(ctx, question.prompt) and asked != {"recall"}:
+        return
     if not asked:
         return
     kind = max(sorted(asked), key=lambda k: len(analysis.asks[k]))
