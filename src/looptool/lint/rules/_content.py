@@ -190,16 +190,23 @@ def entry_matches(entry: dict, text: str, exempt_text: str | None = None) -> boo
 
 
 def entry_quote(entry: dict, text: str, width: int = 80) -> str:
-    """The evidence a finding quotes: the sentence of ``text`` in which most of an entry's ``all``
-    and ``any`` patterns match (the first of equals), cut to ``width``. Read only for a finding."""
+    """The evidence a finding quotes, as ' ("...")' to follow what it names: the sentence of
+    ``text`` in which most of an entry's ``all`` and ``any`` patterns match (the first of equals),
+    cut to ``width``; empty when no one sentence holds a match. Read only for a finding."""
     patterns = (*entry.get("all", ()), *entry.get("any", ()))
     best, most = "", 0
     for sentence in sentences(text):
         count = count_found(patterns, sentence)
         if count > most:
             best, most = sentence, count
-    best = re.sub(r"([?!])\.$", r"\1", best)  # a title's "?" before the ". " that joins the fields
-    return best if len(best) <= width else best[:width - 3].rstrip() + "..."
+    best = cut(re.sub(r"([?!])\.$", r"\1", best), width)  # a title's "?" before the ". " joining the fields
+    return f' ("{best}")' if best else ""
+
+
+def cut(words: str, width: int) -> str:
+    """``words`` with whitespace normalised, cut to ``width`` characters with "..." when longer."""
+    words = " ".join(words.split())
+    return words if len(words) <= width else words[:width - 3].rstrip() + "..."
 
 
 def applies_to(entry: dict, question) -> bool:

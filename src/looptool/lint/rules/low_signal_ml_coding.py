@@ -87,7 +87,7 @@ import re
 
 from looptool.lint.analysis import analyse, unread
 from looptool.lint.rules import Problem
-from looptool.lint.rules._content import absent_from, finditer, found_any, search
+from looptool.lint.rules._content import absent_from, cut, finditer, found_any, search
 
 CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
 OPTIONS = {}
@@ -118,15 +118,10 @@ def check(question, ctx):
         found = _task_object(text, patterns, mechanics) or _title_component(question, patterns)
     if found:
         component, evidence = found
-        yield Problem(f"the task is to implement or debug {component['name']} (\"{_quoted(evidence)}\"); most of "
+        yield Problem(f"the task is to implement or debug {component['name']} (\"{cut(evidence, 70)}\"); most of "
                       "its difficulty is array indexing and broadcasting in the candidate's head, which the "
                       "interviewer cannot see. Use an indexing, search, graph or compiler-flavoured problem here, "
                       "and test ML craft in a data-modeling round", ("prompt",))
-
-
-def _quoted(words: str, width: int = 70) -> str:
-    words = " ".join(words.split())
-    return words if len(words) <= width else words[:width - 3].rstrip() + "..."
 
 
 def _coding_task(question) -> bool:

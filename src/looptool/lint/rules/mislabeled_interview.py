@@ -91,8 +91,9 @@
   on, so a prompt with code is judged by its cues only when all they read is
   recall ("What is printed by the code below?"; "Explain what it returns,
   then rewrite it iteratively" asks for code too). Conversation rounds are
-  judged by the model alone: on questions from sources nobody here had seen, the cues' reading
-  of them was wrong far more often than right. Examples: a `system-design` made of
+  judged by the model alone: on questions from sources nobody here had
+  seen, the cues' reading of them was wrong far more often than right.
+  Examples: a `system-design` made of
   "What is sharding?" and "Explain CAP" (or "How do you design for high
   availability?", "How would you refactor a legacy system?", "How do you monitor an agent
   system in production?": general practice with no system of its own is

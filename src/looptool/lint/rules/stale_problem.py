@@ -161,8 +161,7 @@ def _review_problem(question, ctx) -> Problem | None:
 
 def _topic_message(entry, since, quote: str = "") -> str:
     why = f": {entry['why']}" if entry.get("why") else ""
-    said = f' ("{quote}")' if quote else ""
-    return (f"built around {entry.get('topic', entry.get('id'))}{said}, which has been superseded by "
+    return (f"built around {entry.get('topic', entry.get('id'))}{quote}, which has been superseded by "
             f"{entry.get('superseded_by', 'newer practice')} since {since.year}{why}; reframe the question "
             "around the current approach, or name both and say in the rubric which one earns credit")
 
