@@ -27,7 +27,8 @@
     python eval/run.py --split holdout13b # session 13's second batch's held-out split (measured)
     python eval/run.py --split holdout13c # session 13's third batch's held-out split (measured)
     python eval/run.py --split holdout14 # session 14's batch's held-out split (measured)
-    python eval/run.py --split holdout14b # session 14's second batch's held-out split: measure once
+    python eval/run.py --split holdout14b # session 14's second batch's held-out split (measured)
+    python eval/run.py --split holdout14c # session 14's third batch's held-out split: measure once
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
     python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
 
@@ -240,7 +241,7 @@ def table(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdout6d", "holdout7", "holdout7b", "holdout7c", "holdout7d", "holdout8", "holdout8b", "holdout8c", "holdout9", "holdout9b", "holdout10", "holdout11", "holdout11b", "holdout12", "holdout12b", "holdout12c", "holdout12d", "holdout13", "holdout13b", "holdout13c", "holdout14", "holdout14b", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdout6d", "holdout7", "holdout7b", "holdout7c", "holdout7d", "holdout8", "holdout8b", "holdout8c", "holdout9", "holdout9b", "holdout10", "holdout11", "holdout11b", "holdout12", "holdout12b", "holdout12c", "holdout12d", "holdout13", "holdout13b", "holdout13c", "holdout14", "holdout14b", "holdout14c", "all"], default="dev")
     parser.add_argument("--set", choices=sorted(SETS), default="corpus")
     parser.add_argument("--details", action="store_true", help="list the missed and false ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

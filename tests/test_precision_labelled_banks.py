@@ -34,9 +34,6 @@ KNOWN_MISSES = {
     "bad-lt102-mergeable-quantiles": "quantile sketches (KLL, t-digest): not in the catalogue",
     "bad-lt102-seen-urls-tiny-ram": "membership in a memory budget is recognised by its usual wordings only",
     "bad-lt103-mha-batch-bug": "the layer is named only in the symptom sentence and the task says 'fix it'",
-    "bad-lt111-ai-transformation": "corporate scene-setting ('putting customers first', 'transform the customer "
-                                   "experience') reads as a need to the cues, and the vague model alone stays "
-                                   "under its threshold",
     "bad-lt111-whatsapp": "two numbers and a scoping hook earn enough grip; arguably a sizing exercise",
     "bad-lt112-mlsd-fraud-recital": "a recital of ML words on a systems design is reported by ml-clothing (LT116)",
     "bad-lt112-mlsd-serving-plumbing": "'paging on error rate' without a server word reads as a quality metric",
