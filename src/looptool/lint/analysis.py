@@ -378,7 +378,7 @@ class Choices:
     question: str  # the sentence that asks, just before the list
     count: int  # how many answers are listed
     first: str  # the first answer, as written
-    stem: str = ""  # the prompt without its listed answers: what the candidate is asked, answers aside
+    stem: str  # the prompt without its listed answers: what the candidate is asked, answers aside
 
     def quote(self, width: int = 70) -> str:
         return Evidence(self.question, "").quote(width)
@@ -411,27 +411,37 @@ def choices(prompt: str | None) -> Choices | None:
     which- or what-question, since numbered steps and parts are common in exercises.
 
     A list without labels ("- SMTP", "- HTTP", ...) is read the same way when no labelled list
-    is, and counts only with three or more items, just after a sentence that ends with a
+    counts, and counts only with three or more items, just after a sentence that ends with a
     question mark, and when nothing follows it: the answers close the prompt. Bullets in the
     middle of a prompt are mostly requirements, notes or parts."""
     lines = (prompt or "").splitlines()
     return _choice_list(lines, labelled=True) or _choice_list(lines, labelled=False)
 
 
+def _item(line: str, labelled: bool) -> tuple[str, str] | None:
+    """One listed answer: its label (A, a, 1 ...), or for a list without labels its bullet mark, and
+    its text; a labelled line is never an item of a list without labels."""
+    if labelled:
+        found = _CHOICE.match(line)
+        return (found["label"], found["body"]) if found else None
+    found = None if _CHOICE.match(line) else _BULLET_CHOICE.match(line)
+    return (found["mark"], found["body"]) if found else None
+
+
 def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
+    # labels run in sequence (A, B, C ...); bullets repeat their mark
+    following_key = (lambda key: chr(ord(key) + 1)) if labelled else (lambda key: key)
     for at, line in enumerate(lines):
-        found = _CHOICE.match(line) if labelled else _BULLET_CHOICE.match(line)
-        if not found or (found["label"] not in "Aa1" if labelled else (
-                _CHOICE.match(line) or (at and _BULLET_CHOICE.match(lines[at - 1])))):
+        first = _item(line, labelled)
+        if not first or (first[0] not in "Aa1" if labelled else at and _BULLET_CHOICE.match(lines[at - 1])):
             continue
-        bodies, end = [found["body"]], at
-        expected = chr(ord(found["label"]) + 1) if labelled else found["mark"]
+        key, body = first
+        bodies, end, expected = [body], at, following_key(key)
         for offset, following in enumerate(lines[at + 1:], start=at + 1):
-            item = _CHOICE.match(following) if labelled else _BULLET_CHOICE.match(following)
-            if item and (item["label"] == expected if labelled else item["mark"] == expected
-                         and not _CHOICE.match(following)):
-                bodies.append(item["body"])
-                expected = chr(ord(expected) + 1) if labelled else expected
+            item = _item(following, labelled)
+            if item and item[0] == expected:
+                bodies.append(item[1])
+                expected = following_key(expected)
             elif following[:1] in " \t" or _FENCE.match(following) or bodies[-1].count("```") % 2:
                 bodies[-1] += "\n" + following.strip()  # the item goes on (indented, or inside its code)
             elif following.strip():
@@ -450,7 +460,7 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         asking = _LAST_SENTENCE.split(_PARAGRAPH.split(lead)[-1])[-1] if lead else ""
         if not (asking.endswith("?") or labelled and _CHOICE_LEAD.search(asking)):
             return None
-        if not labelled or (found["label"] in "Aa" and len(bodies) >= 3) or _WH.search(asking):
+        if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking):
             return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()),
                            "\n".join(lines[:at] + lines[end + 1:]))
         return None

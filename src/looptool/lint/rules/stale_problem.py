@@ -159,7 +159,7 @@ def _review_problem(question, ctx) -> Problem | None:
                    "strong answer has not changed since, then update `last_reviewed`", ("last_reviewed",))
 
 
-def _topic_message(entry, since, quote: str = "") -> str:
+def _topic_message(entry, since, quote: str) -> str:
     why = f": {entry['why']}" if entry.get("why") else ""
     return (f"built around {entry.get('topic', entry.get('id'))}{quote}, which has been superseded by "
             f"{entry.get('superseded_by', 'newer practice')} since {since.year}{why}; reframe the question "
