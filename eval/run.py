@@ -2,33 +2,9 @@
 
     python eval/run.py                   # the dev split (tune on this one only)
     python eval/run.py --split test      # the frozen test split: measure once, at the end
-    python eval/run.py --split holdout   # session 5's held-out sources' split: measure once, at the end
-    python eval/run.py --split holdout6  # session 6's held-out sources' split: measure once, at the end
-    python eval/run.py --split holdout6b # session 6's second batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout6c # session 6's third batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout6d # session 6's fourth batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout7  # session 7's batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout7b # session 7's second batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout7c # session 7's third batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout7d # session 7's fourth batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout8  # session 8's batch's held-out split: measure once
-    python eval/run.py --split holdout8b # session 8's second batch's held-out split: measure once
-    python eval/run.py --split holdout8c # session 8's third batch's held-out split: measure once
-    python eval/run.py --split holdout9  # session 9's batch's held-out split: measure once
-    python eval/run.py --split holdout9b # session 9's second batch's held-out split: measure once, at the end
-    python eval/run.py --split holdout10 # session 10's batch's held-out split (measured)
-    python eval/run.py --split holdout11 # session 11's batch's held-out split (measured)
-    python eval/run.py --split holdout11b # session 11's second batch's held-out split (measured)
-    python eval/run.py --split holdout12 # session 12's batch's held-out split (measured)
-    python eval/run.py --split holdout12b # session 12's second batch's held-out split (measured)
-    python eval/run.py --split holdout12c # session 12's third batch's held-out split (measured)
-    python eval/run.py --split holdout12d # session 12's fourth batch's held-out split (measured)
-    python eval/run.py --split holdout13 # session 13's batch's held-out split (measured)
-    python eval/run.py --split holdout13b # session 13's second batch's held-out split (measured)
-    python eval/run.py --split holdout13c # session 13's third batch's held-out split (measured)
-    python eval/run.py --split holdout14 # session 14's batch's held-out split (measured)
-    python eval/run.py --split holdout14b # session 14's second batch's held-out split (measured)
-    python eval/run.py --split holdout14c # session 14's third batch's held-out split: measure once
+    python eval/run.py --split holdout14c # one held-out batch's split (any of SPLITS below: session 5's
+                                          # `holdout` to session 14's `holdout14c`), each measured once
+                                          # before it was read or trained on (see eval/LABELLING.md)
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
     python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
 
@@ -71,6 +47,14 @@ MODES = {
     "stale-problem": "stale-problem",
     "low-signal-ml-coding": "low-signal-ml-coding",
 }
+
+
+# what --split takes: dev, the first test split, each session's held-out batches in order, and all of them
+SPLITS = ("dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdout6d", "holdout7",
+          "holdout7b", "holdout7c", "holdout7d", "holdout8", "holdout8b", "holdout8c", "holdout9",
+          "holdout9b", "holdout10", "holdout11", "holdout11b", "holdout12", "holdout12b",
+          "holdout12c", "holdout12d", "holdout13", "holdout13b", "holdout13c", "holdout14",
+          "holdout14b", "holdout14c", "all")
 
 
 def load_labels(root: Path) -> dict[str, dict]:
@@ -241,7 +225,7 @@ def table(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdout6d", "holdout7", "holdout7b", "holdout7c", "holdout7d", "holdout8", "holdout8b", "holdout8c", "holdout9", "holdout9b", "holdout10", "holdout11", "holdout11b", "holdout12", "holdout12b", "holdout12c", "holdout12d", "holdout13", "holdout13b", "holdout13c", "holdout14", "holdout14b", "holdout14c", "all"], default="dev")
+    parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument("--set", choices=sorted(SETS), default="corpus")
     parser.add_argument("--details", action="store_true", help="list the missed and false ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
