@@ -46,7 +46,12 @@
   design a news feed for 50 million readers?") is read as the design it
   asks for, and a choice set in a situation with a follow-up to argue ("A
   payments API must roll back within a minute. Would you use blue-green or
-  canary releases, and how would you roll back?") asks for an open answer;
+  canary releases, and how would you roll back?") asks for an open answer.
+  A `coding` question whose questions are all closed ("Does Ruby support
+  method overloading?", "Are module constants public or private?") and that
+  shows no code is read the same way: a yes or a no writes no code, while
+  "Can you write a function that ...?" asks for it and "Does this loop
+  terminate?" over the code shown is reading code;
 - a `behavioral`, `career-chat` or `project-deep-dive` question whose prompt
   asks the candidate to write code ("write a function", "then implement
   binary search", "in any language"), or contains code, with or without a
@@ -258,6 +263,8 @@ def check(question, ctx):
             list(_coding(question, ctx)) if question.type == "coding" else [])
         if not cue and "design" in promised:
             cue = list(_hands_on_lab(question, ctx, promised)) or list(_closed_only(question, ctx, promised))
+        elif not cue and question.type == "coding" and not shows_code(ctx, question.prompt):
+            cue = list(_closed_only(question, ctx, promised))
         if not cue and not (question.type == "coding" and _find(ctx, "bug-to-fix", question.prompt)):
             # code to fix ("There is a bug; find and fix it") is the work a coding round promises,
             # whatever else the cues read in the story around it
@@ -488,8 +495,9 @@ def _closed_only(question, ctx, promised):
         return
     count = f"its {len(closed)} questions are" if len(closed) > 1 else "its one question is"
     yield _unkept(question, promised, f"asks only closed questions: {count} answered by a yes, a no or one of "
-                  f"two named options ({closed[0].quote(70)}); ask for a design the candidate argues for, or "
-                  "retype the question")
+                  f"two named options ({closed[0].quote(70)}); ask for "
+                  f"{'a design the candidate argues for' if 'design' in promised else 'the work the type promises'}, "
+                  "or retype the question")
 
 
 def _designs_own(question, promised, ctx) -> bool:
