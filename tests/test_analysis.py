@@ -94,6 +94,10 @@ def test_a_question_about_the_material_it_hands_over(prompt, given):
     ("How would you shard the orders table?", 0),
     ("Design a news feed for 50 million daily readers.", 0),
     ("Is the cache stateful", 0),
+    # a polite request is answered by doing it
+    ("Can you count how many nodes in the graph have no edges?", 0),
+    ("Could you sketch the flow of a login request?", 0),
+    ("Can Redux be used without React?", 1),
 ])
 def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, closed):
     assert len(analyse(_question(prompt, "system-design")).closed) == closed
