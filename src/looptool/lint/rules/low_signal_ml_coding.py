@@ -3,21 +3,26 @@
 ## What it flags
 A `coding` question (any flavour, including `coding/math`) whose task is to
 write or repair a neural-network layer or architecture: a transformer
-block, an attention layer, layer or batch norm, a convolution, a pooling
-or fully-connected layer, an LSTM cell, or a whole network with its
+block or its feed-forward sub-layer (position-wise, SwiGLU), a whole
+transformer language model, an attention layer, layer or batch norm, a
+convolution (a graph convolution too), a pooling or fully-connected layer
+(an MLP module among them), an LSTM cell, or a whole network with its
 backpropagation, a low-rank adapter or a patch embedding; a network's
 forward or backward pass named without its network ("complete the
 `forward` pass below") counts as its component, and a network class named
 in code style (`SiameseNet`) as a whole network. A layer counts
 when it is the object of a task verb, also after a piece of its work is
-named first ("write the forward and backward pass for a batch norm layer",
+named first, the object being read after those pieces ("write the forward
+and backward pass for a batch norm layer", "implement the forward and
+backward passes of several kinds of layer, including pooling layers",
 "code the gradient of a linear layer", "there is a bug in this layer
 norm"), when it is built by hand ("multi-head attention from scratch", "a
 conv layer in numpy"; numpy or no autograd counts whatever the question's
 type, "from scratch" only in a coding round, since "train a transformer
 from scratch or fine-tune?" is a design choice), or when it is the
-title's subject ("Token embedding layer"); a layer that is only context
-("top-k sampling over a transformer's logits", "a tokenizer for our
+title's subject ("Token embedding layer"; a title that compares two, such
+as "SwiGLU versus SiLU feed-forward", builds neither); a layer that is only
+context ("top-k sampling over a transformer's logits", "a tokenizer for our
 transformer", a title such as "Training without layer norm" or "LoRA
 fine-tuning for code") does not. The finding quotes the words that name
 the task. A whole network built to do a task ("build a neural network to
@@ -162,7 +167,7 @@ def _task_object(text: str, patterns, mechanics: bool) -> tuple[dict, str] | Non
     task as written: its verb and the object read."""
     # each task's object is cut at its clause boundary once, not once per component tried on it
     objects = [(_clause(found, patterns["boundary"]), part, verb) for found, part, verb in
-               (_work_object(text[m.end():m.end() + OBJECT_WINDOW], patterns["part"], m.group(0))
+               (_work_object(text[m.end():m.end() + 2 * OBJECT_WINDOW], patterns["part"], m.group(0))
                 for p in patterns["task"] for m in finditer(p, text))]
     # an object that holds a framework's own layer ("the first `Conv2D` layer") is configured, not written
     objects = [(o, part, verb) for o, part, verb in objects if not found_any(patterns["framework"], o)]
@@ -178,6 +183,8 @@ def _title_component(question, patterns) -> tuple[dict, str] | None:
     clause ("LayerNorm returns NaN"): a component that only qualifies the subject ("LoRA
     fine-tuning", "Examine the learned embedding space") or comes after it ("BBC classifier with an
     embedding layer", "Training without RMSNorm") is context, not the thing to write."""
+    if _COMPARISON.search(question.title or ""):  # "SwiGLU versus SiLU feed-forward" compares, it builds nothing
+        return None
     subject = _TITLE_SUBJECT.split(question.title or "", maxsplit=1)[0]
     return next(((c, question.title) for c in patterns["component"]
                  if not c.get("whole") and any(_is_subject(subject, m)
@@ -203,7 +210,9 @@ def _work_object(text: str, parts, verb: str) -> tuple[str, bool, str]:
         if found is None:
             break
         verb, text, named = f"{verb} {text[:found.end()].strip()}", text[found.end():], True
-    return text, named, verb
+    # the object is read over a window that starts after the pieces of work named before it ("the
+    # forward and backward passes of many different layer types, including convolution ...")
+    return text[:OBJECT_WINDOW], named, verb
 
 
 def _built_by_hand(text: str, patterns, built) -> tuple[dict, str] | None:
@@ -226,6 +235,7 @@ def _built_by_hand(text: str, patterns, built) -> tuple[dict, str] | None:
 _HOW = re.compile(r"\W*how\b", re.I)
 # where a title's first phrase ends, and the words for what a component is that may follow it there
 _TITLE_SUBJECT = re.compile(r"\s+(?:with|without|for|on|in|using|via|from|to|like|into|over|by|as|vs)\b|[,:;(]|\s[-\u2013\u2014]\s", re.I)
+_COMPARISON = re.compile(r"\s(?:vs\.?|versus)\s", re.I)  # a title that sets two things side by side
 _CLAUSE_VERB = re.compile(r"\w*\s+(?:is|are|has|have|does|do|\w+[^\Ws]s)\b", re.I)  # "... returns NaN"
 _SUBJECT_TAIL = re.compile(r"\w*(?:\s+(?:layers?|blocks?|modules?|class(?:es)?|functions?|mechanisms?|cells?|pass(?:es)?|"
                            r"implementations?|units?|heads?|ops?|operators?|forward|backward|gradients?|and|&))*\W*", re.I)
