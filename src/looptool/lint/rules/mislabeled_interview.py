@@ -27,7 +27,7 @@
   group", "Deploy the provided function app", "Run the load script") or it
   announces a walkthrough of its own ("In this exercise, you'll put the
   photos behind the CDN", "The following steps walk you through creating
-  ..."), and nothing in it asks for a design or an estimate of the
+  ...", or a lab's own headings: "Lab scenario", "Lab 1 - Exercise 2"), and nothing in it asks for a design or an estimate of the
   candidate's own (for a lab that announces its walkthrough, the story it
   opens with, a company and its customers, is the lab's setting and does
   not count; "In this challenge, you will be given the diagram" hands over
