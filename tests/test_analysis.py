@@ -120,6 +120,11 @@ def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, cl
     ("In one sentence, describe what a write-ahead log is for.", "coding", True),
     ("Briefly, explain what a mutex protects.", "coding", True),
     ("In your own words, describe the outage your team handled last year.", "coding", False),
+    # what shown code prints is read off it; what the candidate's own code should return is a choice
+    ("What will be printed?\n\n```php\necho count([1, 2]);\n```", "coding", True),
+    ("What does the following program print?\n\n```python\nprint(2 ** 3)\n```", "coding", True),
+    ("Write down what you think will happen when you run:\n\n```r\nm * c(1, 0, -1)\n```", "coding", True),
+    ("What would you return when the list is empty?", "coding", False),
 ])
 def test_what_the_cues_read_as_a_request_to_recall(prompt, qtype, recall):
     assert ("recall" in analyse(_question(prompt, qtype)).kinds()) is recall

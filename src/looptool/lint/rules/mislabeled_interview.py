@@ -62,7 +62,9 @@
   on 10% of the data", is done at the keyboard and counts as code). Words
   that design talk shares ("build", "optimise", "write-heavy", "10,000
   writes a second") count as coding work only when code is their object
-  ("build a trie class", "speed up this function").
+  ("build a trie class", "speed up this function"); "How would you code
+  this?" asks for code, while "write down what you think will happen when
+  you run it" asks for a prediction.
 
 - any type but a quiz round (`math-quiz`) whose prompt is a multiple-choice
   item: after a question ("What's the output?", "Which command below saves
