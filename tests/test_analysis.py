@@ -125,6 +125,12 @@ def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, cl
     ("What does the following program print?\n\n```python\nprint(2 ** 3)\n```", "coding", True),
     ("Write down what you think will happen when you run:\n\n```r\nm * c(1, 0, -1)\n```", "coding", True),
     ("What would you return when the list is empty?", "coding", False),
+    # a style, a mechanism or a family named with nothing after it is a concept to explain
+    ("Layered architecture", "system-design", True),
+    ("Linux booting process", "system-design", True),
+    ("Types of processes", "system-design", True),
+    ("Chat app for a hospital's night staff", "system-design", False),
+    ("Design the architecture of a ride-hailing app.", "system-design", False),
 ])
 def test_what_the_cues_read_as_a_request_to_recall(prompt, qtype, recall):
     assert ("recall" in analyse(_question(prompt, qtype)).kinds()) is recall

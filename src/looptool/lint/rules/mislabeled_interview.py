@@ -88,8 +88,9 @@
   for it (in a design round, a prompt that is only the name of something to
   build, or one posed from a need that asks for nothing else, counts as
   asking for a design, while a name of a concept to explain, such as
-  "Adapter pattern", "Stateful vs stateless services" or "Crossinline
-  keyword", asks to recall it in any round, and an
+  "Adapter pattern", "Stateful vs stateless services", "Crossinline
+  keyword", "Layered architecture" or "Types of processes", asks to recall
+  it in any round, and an
   instruction that asks for neither a design nor an estimate, such as "Create
   the Application Insights resource", does not),
   or, outside the conversation rounds, when the cues find requests and none
