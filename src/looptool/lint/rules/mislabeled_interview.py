@@ -27,7 +27,8 @@
   group", "Deploy the provided function app", "Run the load script") or it
   announces a walkthrough of its own ("In this exercise, you'll put the
   photos behind the CDN", "The following steps walk you through creating
-  ...", or a lab's own headings: "Lab scenario", "Lab 1 - Exercise 2"), and nothing in it asks for a design or an estimate of the
+  ...", or a lab's own headings: "Lab scenario", "Lab 1 - Exercise 2"),
+  and nothing in it asks for a design or an estimate of the
   candidate's own (for a lab that announces its walkthrough, the story it
   opens with, a company and its customers, is the lab's setting and does
   not count; "In this challenge, you will be given the diagram" hands over
@@ -491,8 +492,9 @@ def _hands_on_lab(question, ctx, promised):
 
 def _closed_only(question, ctx, promised):
     """A design round whose questions are all closed ("Have you used a service bus?", "Are NSGs
-    stateful or stateless?") and which asks for nothing the type promises: a yes or a no, or one of two
-    named options, is a fact or the candidate's own situation, never a design."""
+    stateful or stateless?"), or a coding round showing no code whose questions are ("Does Ruby support
+    method overloading?"), and which asks for nothing the type promises: a yes or a no, or one of two
+    named options, is a fact or the candidate's own situation, never a design nor a program."""
     closed = analyse(question).closed
     if not closed or _promise_evident(question, promised, ctx, instructions_count=False):
         return
