@@ -131,6 +131,9 @@ def test_closed_questions_are_read_only_when_every_question_is_closed(prompt, cl
     ("Types of processes", "system-design", True),
     ("Chat app for a hospital's night staff", "system-design", False),
     ("Design the architecture of a ride-hailing app.", "system-design", False),
+    ("Kill the running process", "coding", False),
+    # one operation of a named tool is a command to recall
+    ("How to add a new plugin in Jenkins ?", "system-design", True),
 ])
 def test_what_the_cues_read_as_a_request_to_recall(prompt, qtype, recall):
     assert ("recall" in analyse(_question(prompt, qtype)).kinds()) is recall
