@@ -186,8 +186,11 @@ def test_no_shell_true_anywhere():
     needle = "shell=" + "True"
     skip = {".git", "__pycache__", ".hypothesis", ".pytest_cache", "build", "dist"}
 
-    def ours(parts) -> bool:  # virtual environments (.venv, .venv-oldest) hold other people's code
-        return not (skip & set(parts) or any(part.startswith(".venv") for part in parts))
+    def ours(parts) -> bool:
+        # virtual environments (.venv, .venv-oldest) hold other people's code, and eval/corpus other
+        # people's questions, quoted as written (a secure-coding lab asks about the very call)
+        return not (skip & set(parts) or any(part.startswith(".venv") for part in parts)
+                    or tuple(parts[:2]) == ("eval", "corpus"))
 
     files = [p for p in REPO.rglob("*") if p.is_file() and ours(p.relative_to(REPO).parts)]
     assert len(files) > 50
