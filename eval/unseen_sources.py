@@ -83,14 +83,14 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="how many folds of whole folders (default 5)")
     parser.add_argument("--split", default="all", help="measure one split's questions only (default: all)")
     parser.add_argument("--exclude", action="append", default=None,
-                        help="a split neither trained on nor measured (repeatable; default: holdout15c)")
+                        help=f"a split neither trained on nor measured (repeatable; default: {training.UNMEASURED})")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the labelled corpus (default: eval/corpus)")
     parser.add_argument("--details", action="store_true", help="list the missed and false ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
-    exclude = set(args.exclude or ["holdout15c"])
+    exclude = set(args.exclude or [training.UNMEASURED])
     if args.split in exclude:
         parser.error(f"--split {args.split} is excluded: it has not been measured yet")
     everything = sorted(p.parent for p in args.corpus.glob("*/questions.yaml"))

@@ -154,8 +154,14 @@ class Evidence:
     cue: str
 
     def quote(self, width: int = 90) -> str:
-        text = self.sentence if len(self.sentence) <= width else self.sentence[: width - 3].rstrip() + "..."
-        return f'"{text}"'
+        return f'"{clip(self.sentence, width)}"'
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` with whitespace normalised, cut to ``width`` characters with "..." when longer: how
+    findings quote their evidence."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3].rstrip() + "..."
 
 
 @dataclass

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
-from looptool.lint.analysis import sentences  # noqa: F401  (the one sentence splitter, re-exported)
+from looptool.lint.analysis import clip, sentences  # noqa: F401  (the one sentence splitter, re-exported)
 from looptool.lint.matching import Matcher, compile_pattern, literal_starts, needles
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
@@ -199,14 +199,8 @@ def entry_quote(entry: dict, text: str, width: int = 80) -> str:
         count = count_found(patterns, sentence)
         if count > most:
             best, most = sentence, count
-    best = cut(re.sub(r"([?!])\.$", r"\1", best), width)  # a title's "?" before the ". " joining the fields
+    best = clip(re.sub(r"([?!])\.$", r"\1", best), width)  # a title's "?" before the ". " joining the fields
     return f' ("{best}")' if best else ""
-
-
-def cut(words: str, width: int) -> str:
-    """``words`` with whitespace normalised, cut to ``width`` characters with "..." when longer."""
-    words = " ".join(words.split())
-    return words if len(words) <= width else words[:width - 3].rstrip() + "..."
 
 
 def applies_to(entry: dict, question) -> bool:

@@ -90,9 +90,9 @@ from __future__ import annotations
 
 import re
 
-from looptool.lint.analysis import analyse, unread
+from looptool.lint.analysis import analyse, clip, unread
 from looptool.lint.rules import Problem
-from looptool.lint.rules._content import absent_from, cut, finditer, found_any, search
+from looptool.lint.rules._content import absent_from, finditer, found_any, search
 
 CODE, NAME, LEVEL, SCOPE = "LT103", "low-signal-ml-coding", "warning", "question"
 OPTIONS = {}
@@ -123,7 +123,7 @@ def check(question, ctx):
         found = _task_object(text, patterns, mechanics) or _title_component(question, patterns)
     if found:
         component, evidence = found
-        yield Problem(f"the task is to implement or debug {component['name']} (\"{cut(evidence, 70)}\"); most of "
+        yield Problem(f"the task is to implement or debug {component['name']} (\"{clip(evidence, 70)}\"); most of "
                       "its difficulty is array indexing and broadcasting in the candidate's head, which the "
                       "interviewer cannot see. Use an indexing, search, graph or compiler-flavoured problem here, "
                       "and test ML craft in a data-modeling round", ("prompt",))
@@ -234,8 +234,8 @@ def _built_by_hand(text: str, patterns, built) -> tuple[dict, str] | None:
 
 _HOW = re.compile(r"\W*how\b", re.I)
 # where a title's first phrase ends, and the words for what a component is that may follow it there
-_TITLE_SUBJECT = re.compile(r"\s+(?:with|without|for|on|in|using|via|from|to|like|into|over|by|as|vs)\b|[,:;(]|\s[-\u2013\u2014]\s", re.I)
-_COMPARISON = re.compile(r"\s(?:vs\.?|versus)\s", re.I)  # a title that sets two things side by side
+_TITLE_SUBJECT = re.compile(r"\s+(?:with|without|for|on|in|using|via|from|to|like|into|over|by|as)\b|[,:;(]|\s[-\u2013\u2014]\s", re.I)
+_COMPARISON = re.compile(r"\s(?:vs|versus)\b", re.I)  # a title that sets two things side by side
 _CLAUSE_VERB = re.compile(r"\w*\s+(?:is|are|has|have|does|do|\w+[^\Ws]s)\b", re.I)  # "... returns NaN"
 _SUBJECT_TAIL = re.compile(r"\w*(?:\s+(?:layers?|blocks?|modules?|class(?:es)?|functions?|mechanisms?|cells?|pass(?:es)?|"
                            r"implementations?|units?|heads?|ops?|operators?|forward|backward|gradients?|and|&))*\W*", re.I)
