@@ -127,7 +127,8 @@ def check(question, ctx):
                           "whether they studied it before; describe the method in the prompt and set "
                           "`method_provided: true`, or leave the topic to a project deep dive", ("prompt",))
         else:
-            yield Problem(f"asks for {entry.get('problem', 'a problem')}{entry_quote(entry, posed)}, whose known answer is {name}; few "
+            asked = f"{entry.get('problem', 'a problem')}{entry_quote(entry, posed)}"
+            yield Problem(f"asks for {asked}, whose known answer is {name}; few "
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
                           "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
                           "may use it, or leave the topic to a project deep dive", ("prompt",))
