@@ -1,7 +1,7 @@
-"""Train looptool's two text models from the labelled corpus.
+"""Train looptool's text models from the labelled corpus.
 
     pip install -e '.[train]'          # scikit-learn, for training only
-    python eval/train_models.py        # writes src/looptool/data/{ask,vague}_model.json
+    python eval/train_models.py        # writes src/looptool/data/{ask,vague,coding_round,design_round}_model.json
 
 - The ask model: what a question asks the candidate to do. Each corpus
   question's label says it (``asks`` in eval/LABELLING.md: implement, design,
@@ -12,6 +12,14 @@
   one affected, nothing going wrong and no outcome wanted). It learns from the
   design prompts the labellers gave a ``framing``, labelled ``vague-scenario``
   or not; ``vague-scenario`` reads it.
+- The round models, one for coding rounds and one for design rounds
+  (``system-design`` and ``ml-system-design``): whether a question set in
+  such a round asks for something the round does not promise. Each learns
+  from the corpus questions of its round's types only, labelled
+  ``mislabeled-interview`` or not, so it weighs what takes a question off
+  that round's promise (a how-to in a coding round, a quiz in a design
+  round), which the ask model, learning what questions ask in general,
+  splits between kinds. ``mislabeled-interview`` reads them.
 
 Each is a logistic regression on word and word-pair tf-idf features of the
 question's title and prompt, written as plain data: the vocabulary with each
@@ -77,6 +85,31 @@ VAGUE_CHECKS = [
 ]
 
 
+# the round models: for the rounds whose type promises work of the candidate's own (code, a design),
+# whether a question set in one asks for something else. The ask model learns what questions ask in
+# general; these learn, from the labelled rounds of one kind only, what takes a question off that
+# round's promise (a how-to in a coding round, a quiz in a design round). File -> the types it reads.
+ROUNDS = {
+    "coding_round_model.json": ("coding",),
+    "design_round_model.json": ("system-design", "ml-system-design"),
+}
+OFF, KEPT = "off-promise", "kept"  # the round models' classes
+ROUND_CHECKS = {
+    "coding_round_model.json": [
+        "Reverse words. Write a function that reverses the order of the words in a sentence.",
+        "Closures. What is a closure, and when would you use one?",
+        "Merge intervals. Given a list of intervals, merge the overlapping ones and return the result.",
+        "Git. How do you undo the last commit without losing its changes?",
+    ],
+    "design_round_model.json": [
+        "Photo sharing. Design a photo-sharing service for 10 million daily users; sketch the storage and the feed.",
+        "CAP. What is the CAP theorem?",
+        "Late buses. Riders cannot tell when the next bus comes. Design a way to fix that.",
+        "Load balancers. What is the difference between a layer 4 and a layer 7 load balancer?",
+    ],
+}
+
+
 def text_of(question: dict) -> str:
     """What a model reads of a question: the same join looptool makes at lint time."""
     return join_title_and_prompt(question.get("title"), question.get("prompt"))
@@ -133,9 +166,9 @@ def train(texts: list[str], targets: list[str], checks: list[str], about: str, e
     }
 
 
-def train_both(rows: list[tuple[dict, dict]], exclude: set[str], made_by: str = "eval/train_models.py") -> dict:
-    """File name -> model, for both models trained on ``rows``. The vague model needs design prompts
-    labelled both ways; without them it is left out (the caller keeps the model it has)."""
+def train_all(rows: list[tuple[dict, dict]], exclude: set[str], made_by: str = "eval/train_models.py") -> dict:
+    """File name -> model, for every model trained on ``rows``. The vague model and each round model
+    need questions labelled both ways; without them it is left out (the caller keeps the model it has)."""
     models = {"ask_model.json": train(
         [text_of(q) for q, _ in rows], [label["asks"] for _, label in rows], ASK_CHECKS,
         f"What a question asks the candidate to do, learned from looptool's labelled corpus by {made_by}; "
@@ -147,6 +180,15 @@ def train_both(rows: list[tuple[dict, dict]], exclude: set[str], made_by: str = 
             [text_of(q) for q, _ in designs], targets, VAGUE_CHECKS,
             f"Whether a design prompt is vague, learned from looptool's labelled corpus by {made_by}; read by "
             "looptool.lint.text_model.", exclude)
+    for name, types in ROUNDS.items():
+        rounds = [(q, label) for q, label in rows if q.get("type") in types]
+        targets = [OFF if "mislabeled-interview" in (label.get("findings") or []) else KEPT for _, label in rounds]
+        if len(set(targets)) == 2:
+            models[name] = train(
+                [text_of(q) for q, _ in rounds], targets, ROUND_CHECKS[name],
+                f"Whether a question set in a {' or '.join(types)} round asks for something that round does not "
+                f"promise, learned from looptool's labelled corpus by {made_by}; read by looptool.lint.text_model.",
+                exclude)
     return models
 
 
@@ -178,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         parser.error("training needs scikit-learn: pip install -e '.[train]'")
-    models = train_both(load(exclude), exclude)
-    if "vague_model.json" not in models:
-        print("no design prompts labelled both vague and not vague: the vague model is not retrained", file=sys.stderr)
+    models = train_all(load(exclude), exclude)
+    for name in ("vague_model.json", *ROUNDS):
+        if name not in models:
+            print(f"no questions labelled both ways for {name}: it is not retrained", file=sys.stderr)
     for name, model in models.items():
         write(args.out / name, model)
     return 0

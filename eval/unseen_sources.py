@@ -58,10 +58,11 @@ def _package_copy(into: Path) -> Path:
 
 
 def _train_into(data: Path, rows: list[tuple[dict, dict]], exclude: set[str]) -> None:
-    models = training.train_both(rows, exclude, "eval/unseen_sources.py without this fold's folders")
-    if "vague_model.json" not in models:
-        print(f"{data}: no vague and clear design prompts to train on; the shipped vague model is kept",
-              file=sys.stderr)
+    models = training.train_all(rows, exclude, "eval/unseen_sources.py without this fold's folders")
+    for name in ("vague_model.json", *training.ROUNDS):
+        if name not in models:
+            print(f"{data}: no questions labelled both ways to train {name} on; the shipped one is kept",
+                  file=sys.stderr)
     for name, model in models.items():
         training.write(data / name, model, quiet=True)
 

@@ -10,13 +10,14 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY, run_subprocess
+from looptool.bank.load import load_bank
 from looptool.bank.resources import data_path
 from looptool.lint import text_model
-from looptool.lint.analysis import ASK_KINDS, PROMISES
+from looptool.lint.analysis import ASK_KINDS, PROMISES, analyse
 
 MODEL = json.loads(data_path("ask_model.json").read_text(encoding="utf-8"))
 MODELS = {name: json.loads(data_path(f"{name}.json").read_text(encoding="utf-8"))
-          for name in (text_model.ASKS, text_model.VAGUE)}
+          for name in (text_model.ASKS, text_model.VAGUE, *sorted(set(text_model.ROUNDS.values())))}
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
@@ -121,9 +122,44 @@ def test_the_thresholds_are_options(tmp_path):
         [tool.looptool.rules.mislabeled-interview]
         max-promised = 0.0
         max-promised-with-cue = 0.0
+        min-off-promise = 1.0
     """
     run = run_subprocess("lint", _bank(tmp_path, QUIZ, GRILLING, config=off), "--select", "mislabeled-interview", "--today", TODAY)
     assert run.code == 0, run.out + run.err
     bad = "[tool.looptool.rules.mislabeled-interview]\nmax-promised = 2\n"
     run = run_subprocess("lint", _bank(tmp_path, QUIZ, config=bad), "--select", "mislabeled-interview", "--today", TODAY)
     assert run.code == 2 and "max-promised" in run.err and "between" in run.err, run.err
+
+
+def test_the_round_models_tell_off_promise_from_kept_for_their_rounds():
+    assert set(text_model.ROUNDS) == {"coding", "system-design", "ml-system-design"}
+    for name in set(text_model.ROUNDS.values()):
+        assert set(text_model.kinds(name)) == {text_model.OFF_PROMISE, "kept"}
+    how_to = text_model.read("Git. How do you undo the last commit without losing its changes?", "coding_round_model")
+    task = text_model.read("Merge intervals. Given a list of intervals, merge the overlapping ones and return "
+                           "them sorted.", "coding_round_model")
+    assert how_to.probabilities[text_model.OFF_PROMISE] > 0.5 > task.probabilities[text_model.OFF_PROMISE]
+
+
+def test_only_the_rounds_a_round_model_reads_get_its_reading(tmp_path):
+    loaded, _ = load_bank([_bank(tmp_path, GRILLING, QUIZ)])
+    grilling, quiz = loaded.questions
+    assert analyse(grilling).off_promise is None
+    assert analyse(quiz).off_promise.model == "design_round_model"
+
+
+SPRING = _question("spring-validation", "coding",
+                   "- How do you validate request bodies in a Spring REST controller?\n"
+                   "- How do you return a helpful error when validation fails?", "Spring validation")
+
+
+def test_the_cli_reports_how_tos_in_a_coding_round_with_the_round_model_s_reading(tmp_path):
+    run = run_subprocess("lint", _bank(tmp_path, SPRING), "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 1, run.out + run.err
+    lines = [line for line in run.out.splitlines() if "LT112" in line]
+    assert len(lines) == 1 and "bank.yaml:" in lines[0]
+    assert "the model of coding rounds, learned from labelled ones, gives" in lines[0]
+    assert "the words that weigh most:" in lines[0] and "ask model's likeliest other reading" in lines[0]
+    off = "[tool.looptool.rules.mislabeled-interview]\nmin-off-promise = 1.0\n"
+    run = run_subprocess("lint", _bank(tmp_path, SPRING, config=off), "--select", "mislabeled-interview", "--today", TODAY)
+    assert run.code == 0, run.out + run.err

@@ -271,6 +271,15 @@ class Analysis:
         """How likely the trained vague model reads the title and prompt as a vague design prompt."""
         return text_model.read(text_model.text_of(self.question.title, self.question.prompt), text_model.VAGUE)
 
+    @cached_property
+    def off_promise(self) -> text_model.Reading | None:
+        """How likely the round model of the question's type reads it as asking for something that
+        round does not promise; None for a type no round model reads (see ``text_model.ROUNDS``)."""
+        name = text_model.ROUNDS.get(self.question.type)
+        if name is None:
+            return None
+        return text_model.read(text_model.text_of(self.question.title, self.question.prompt), name)
+
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
 

@@ -1,8 +1,9 @@
-"""Small text models trained on the labelled corpus: what a question asks, and whether it is vague.
+"""Small text models trained on the labelled corpus: what a question asks, whether it is vague, and
+whether it keeps its round's promise.
 
 The cue catalogue (``data/question_cues.yaml``) recognises the wordings it
 lists; real question banks word the same requests in many other ways. This
-module reads two small statistical models trained on looptool's labelled
+module reads small statistical models trained on looptool's labelled
 corpus of real interview questions (``eval/train_models.py`` writes them to
 ``data/``), each a logistic regression over word and word-pair tf-idf
 features of the question's title and prompt:
@@ -11,7 +12,11 @@ features of the question's title and prompt:
   (implement, design, recall, analyse-data, math-items, present-own-work,
   career, behavioural), how likely the text is to be asking for it;
 - ``VAGUE`` (``vague_model.json``): for a design prompt, how likely it is to
-  be vague (``vague`` against ``not-vague``).
+  be vague (``vague`` against ``not-vague``);
+- ``ROUNDS`` (``coding_round_model.json``, ``design_round_model.json``): for a
+  question set in a coding round, or in a design round, how likely it is to
+  ask for something that round does not promise (``off-promise`` against
+  ``kept``), learned from that round's labelled questions alone.
 
 Each reading also says which words weigh most towards a class, so a finding
 can say why.
@@ -37,6 +42,10 @@ from looptool.bank.resources import data_path
 
 ASKS = "ask_model"
 VAGUE = "vague_model"
+# question type -> the round model that reads questions of that type
+ROUNDS = {"coding": "coding_round_model", "system-design": "design_round_model",
+          "ml-system-design": "design_round_model"}
+OFF_PROMISE = "off-promise"  # the round models' class for a question its round does not promise
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,23 @@
   The message quotes the sentence the cues read, or the model's probabilities
   and the words that weigh most towards its reading.
 
+- a `coding`, `system-design` or `ml-system-design` question that none of
+  the signs above flags, but that the model of its round reads as asking
+  for something else. There is one round model for coding rounds and one
+  for design rounds, each learned from the labelled corpus's questions of
+  those types alone, so it weighs what takes a question off that round's
+  promise: how a framework or tool is used in a coding round ("How do you
+  validate request bodies in a Spring controller?"), a quiz or a cloud
+  how-to in a design round. The ask model, learning what questions ask in
+  general, splits such questions between kinds. The finding is raised
+  when the round model gives that more than `min-off-promise` (80%) and no
+  sentence asks for the round's own work: code to write ("How would you
+  code the resize?") or a dataset to work on in a coding round, and a
+  design of the candidate's own in a design round. A question about how
+  something is done ("How do you ...?") is not such a request here. The
+  message gives the round model's probability, the words that weigh most,
+  and the ask model's likeliest reading other than the promise.
+
 - in a `data-modeling` round, an instruction that opens with a verb of
   doing and acts on a model, data, a plot, a sample or a training run ("Grow
   a forest from the hundred trees", "Use policy gradients to keep the pole
@@ -224,6 +241,9 @@ questions:
   promises, the model's reading alone raises the finding.
 - `max-promised-with-cue` (default 0.50): below this probability, the cues'
   reading raises it (outside the conversation rounds).
+- `min-off-promise` (default 0.80): above this probability that a coding or
+  design round's question asks for something else, the round model's
+  reading raises it; 1.0 turns that reading off.
 """
 
 from __future__ import annotations
@@ -233,11 +253,13 @@ import re
 
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
 from looptool.lint.rules import Problem
+from looptool.lint.text_model import OFF_PROMISE
 from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
-OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50}
-OPTION_RANGES = {"min-ml-groups": (0, 5), "max-promised": (0.0, 1.0), "max-promised-with-cue": (0.0, 1.0)}
+OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": 0.80}
+OPTION_RANGES = {"min-ml-groups": (0, 5), "max-promised": (0.0, 1.0), "max-promised-with-cue": (0.0, 1.0),
+                 "min-off-promise": (0.0, 1.0)}
 
 _CATALOGUE = "type_indicators"
 _CONVERSATIONS = ("behavioral", "career-chat", "project-deep-dive")
@@ -282,6 +304,14 @@ def check(question, ctx):
     if not found and not _promise_evident(question, promised, ctx, instructions_count=False) and share() < float(
             ctx.options.get("max-promised", 0.10)):
         found = [_read_as_other(question, promised, analyse(question).reading)]
+    # the round model, for the rounds one reads (coding, design): learned from that round's labelled
+    # questions alone, it weighs what takes a question off the round's promise ("How do you undo a
+    # commit?" in a coding round), which the ask model, reading what questions ask in general, splits
+    # between kinds
+    if not found and not _work_asked(question, promised, ctx):
+        off = analyse(question).off_promise
+        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", 0.80)):
+            found = [_read_off_promise(question, promised, off)]
     yield from found[:1]
 
 
@@ -381,6 +411,29 @@ def _read_as_other(question, promised, reading) -> Problem:
     return _unkept(question, promised, f"reads as asking them to {ASK_WORDS[kind]} (the ask model gives "
                    f"{reading.probabilities[kind]:.0%} to that and {reading.share(promised):.0%} to what the type "
                    f"promises{because}); retype the question, or rewrite the prompt to ask for what the type promises")
+
+
+def _work_asked(question, promised, ctx) -> bool:
+    """A sentence asks for the round's own work: in a coding round, code to write ("How would you code
+    the resize?") or work on a dataset; in a design round, a design of the candidate's own.
+    A question how something is done ("How do you roll back a migration?"), which the `solve` cues read
+    too, is not enough against the round model: telling how a tool is used is what it learned to weigh."""
+    if "design" in promised:
+        return _promise_evident(question, promised, ctx, instructions_count=False)
+    return analyse(question).asks_for(*sorted(promised - {"solve"}))
+
+
+def _read_off_promise(question, promised, off) -> Problem:
+    """The round model reads the text as asking for something its round does not promise."""
+    reading = analyse(question).reading
+    kind = max(sorted(set(reading.probabilities) - promised), key=lambda k: reading.probabilities[k])
+    words = off.strongest(OFF_PROMISE, against=set(off.probabilities) - {OFF_PROMISE})
+    because = f"; the words that weigh most: {', '.join(repr(w) for w in words)}" if words else ""
+    return _unkept(question, promised, f"reads as asking for something else: the model of {question.type} rounds, "
+                   f"learned from labelled ones, gives {off.probabilities[OFF_PROMISE]:.0%} to that{because}, and the ask "
+                   f"model's likeliest other reading is that it asks them to {ASK_WORDS[kind]} "
+                   f"({reading.probabilities[kind]:.0%}); retype the question, or rewrite the prompt to ask for what "
+                   "the type promises")
 
 
 def _system_design(question, ctx):
