@@ -23,7 +23,7 @@ ASKS = {"implement", "design", "recall", "analyse-data", "math-items", "present-
 FINDINGS = {"vague-scenario", "mislabeled-interview", "ml-clothing", "rederive-from-scratch",
             "stale-problem", "low-signal-ml-coding"}
 LABEL_KEYS = {"split", "asks", "framing", "skills_evidenced", "findings", "why"}
-PERMISSIVE = ("MIT", "Apache", "BSD", "CC BY", "CC0", "Creative Commons Attribution", "CC-BY", "Unlicense")
+PERMISSIVE = ("MIT", "Apache", "BSD", "ISC", "CC BY", "CC0", "Creative Commons Attribution", "CC-BY", "Unlicense")
 
 
 def _folders(root: Path) -> list[Path]:
