@@ -31,6 +31,11 @@ the title is not handed over either: titles are never shown to candidates.
 Project deep dives, career chats and behavioural questions are exempt (the
 candidate chooses the material); retired questions are skipped.
 
+A problem counts as posed when it is stated in one place: its words must
+all fall within three neighbouring sentences of the title, prompt and
+scenario. A long lab that mentions membership in one step and false
+positives in another poses no membership problem.
+
 A finding for a problem described rather than named quotes the sentence that
 describes it.
 
@@ -96,6 +101,7 @@ from looptool.lint.rules._content import (
 CODE, NAME, LEVEL, SCOPE = "LT102", "rederive-from-scratch", "warning", "question"
 OPTIONS = {"exempt-types": ["project-deep-dive", "career-chat", "behavioral"]}
 EXPLAINED_PARTS = 2  # mechanism patterns a prompt must hit to count as explaining the method
+PROBLEM_WINDOW = 3  # neighbouring sentences a posed problem's patterns must all match within
 # what may stand between a produce verb and the name it governs ("implement a simple HyperLogLog")
 OBJECT_GAP = re.compile(r"(\s+(an?|the|your|own|how|simple|basic|working|minimal|complete|full))*\s+", re.I)
 
@@ -112,7 +118,7 @@ def check(question, ctx):
     for entry, known in _entries(ctx):
         listed = _listed_at(known, question.relies_on) if question.relies_on else None
         # cheap tests first: the "handed over" scan is only needed for an entry that applies
-        posed_problem = listed is None and entry_matches(entry, posed)
+        posed_problem = listed is None and _posed_problem(entry, question, posed)
         if listed is None and not posed_problem and not _asked_by_name(entry, question, phrases):
             continue
         if _handed_over(entry, visible, phrases):
@@ -132,6 +138,18 @@ def check(question, ctx):
                           f"candidates rederive it in {question.duration_minutes} minutes without having studied "
                           "it. Explain the method in the prompt and set `method_provided: true`, say the candidate "
                           "may use it, or leave the topic to a project deep dive", ("prompt",))
+
+
+def _posed_problem(entry, question, posed) -> bool:
+    """The entry's problem is posed: its patterns match within ``PROBLEM_WINDOW`` neighbouring
+    sentences of the posed text (its exemptions read the whole). A problem is stated in one place; the
+    same words scattered over a long lab ("set membership" in one step, "false positives" in another)
+    state none."""
+    if not entry_matches(entry, posed):  # the usual case, decided on the whole text at once
+        return False
+    said, _ = posed_sentences(question)
+    return len(said) <= PROBLEM_WINDOW or any(
+        entry_matches(entry, " ".join(said[at:at + PROBLEM_WINDOW]), posed) for at in range(len(said) - PROBLEM_WINDOW + 1))
 
 
 def _phrases(ctx) -> dict:
