@@ -158,7 +158,7 @@ def test_the_cli_reports_how_tos_in_a_coding_round_with_the_round_model_s_readin
     assert run.code == 1, run.out + run.err
     lines = [line for line in run.out.splitlines() if "LT112" in line]
     assert len(lines) == 1 and "bank.yaml:" in lines[0]
-    assert "the model of coding rounds, learned from labelled ones, gives" in lines[0]
+    assert "the coding-round model, learned from labelled coding rounds, gives" in lines[0]
     assert "the words that weigh most:" in lines[0] and "ask model's likeliest other reading" in lines[0]
     off = "[tool.looptool.rules.mislabeled-interview]\nmin-off-promise = 1.0\n"
     run = run_subprocess("lint", _bank(tmp_path, SPRING, config=off), "--select", "mislabeled-interview", "--today", TODAY)

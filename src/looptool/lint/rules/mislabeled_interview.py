@@ -253,8 +253,8 @@ import re
 
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
 from looptool.lint.rules import Problem
-from looptool.lint.text_model import OFF_PROMISE
 from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
+from looptool.lint.text_model import OFF_PROMISE, ROUNDS
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
 OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": 0.80}
@@ -416,8 +416,8 @@ def _read_as_other(question, promised, reading) -> Problem:
 def _work_asked(question, promised, ctx) -> bool:
     """A sentence asks for the round's own work: in a coding round, code to write ("How would you code
     the resize?") or work on a dataset; in a design round, a design of the candidate's own.
-    A question how something is done ("How do you roll back a migration?"), which the `solve` cues read
-    too, is not enough against the round model: telling how a tool is used is what it learned to weigh."""
+    A question about how something is done ("How do you roll back a migration?"), which the `solve` cues
+    read too, is not enough against the round model: telling how a tool is used is what it learned to weigh."""
     if "design" in promised:
         return _promise_evident(question, promised, ctx, instructions_count=False)
     return analyse(question).asks_for(*sorted(promised - {"solve"}))
@@ -429,8 +429,9 @@ def _read_off_promise(question, promised, off) -> Problem:
     kind = max(sorted(set(reading.probabilities) - promised), key=lambda k: reading.probabilities[k])
     words = off.strongest(OFF_PROMISE, against=set(off.probabilities) - {OFF_PROMISE})
     because = f"; the words that weigh most: {', '.join(repr(w) for w in words)}" if words else ""
-    return _unkept(question, promised, f"reads as asking for something else: the model of {question.type} rounds, "
-                   f"learned from labelled ones, gives {off.probabilities[OFF_PROMISE]:.0%} to that{because}, and the ask "
+    rounds = ROUNDS[question.type].removesuffix("_round_model")  # "coding", "design"
+    return _unkept(question, promised, f"reads as asking for something else: the {rounds}-round model, learned from "
+                   f"labelled {rounds} rounds, gives {off.probabilities[OFF_PROMISE]:.0%} to that{because}, and the ask "
                    f"model's likeliest other reading is that it asks them to {ASK_WORDS[kind]} "
                    f"({reading.probabilities[kind]:.0%}); retype the question, or rewrite the prompt to ask for what "
                    "the type promises")
