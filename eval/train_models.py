@@ -192,6 +192,11 @@ def train_all(rows: list[tuple[dict, dict]], exclude: set[str], made_by: str = "
     return models
 
 
+def untrained(models: dict) -> list[str]:
+    """The model files ``train_all`` left out (no questions labelled both ways to learn from)."""
+    return [name for name in ("vague_model.json", *ROUNDS) if name not in models]
+
+
 def write(path: Path, data: dict, quiet: bool = False) -> None:
     if not all(math.isfinite(w) for w in data["weights"] + data["idf"]):
         print(f"{path}: training gave a weight that is not a finite number; nothing written", file=sys.stderr)
@@ -221,9 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         parser.error("training needs scikit-learn: pip install -e '.[train]'")
     models = train_all(load(exclude), exclude)
-    for name in ("vague_model.json", *ROUNDS):
-        if name not in models:
-            print(f"no questions labelled both ways for {name}: it is not retrained", file=sys.stderr)
+    for name in untrained(models):
+        print(f"no questions labelled both ways for {name}: it is not retrained", file=sys.stderr)
     for name, model in models.items():
         write(args.out / name, model)
     return 0

@@ -59,10 +59,9 @@ def _package_copy(into: Path) -> Path:
 
 def _train_into(data: Path, rows: list[tuple[dict, dict]], exclude: set[str]) -> None:
     models = training.train_all(rows, exclude, "eval/unseen_sources.py without this fold's folders")
-    for name in ("vague_model.json", *training.ROUNDS):
-        if name not in models:
-            print(f"{data}: no questions labelled both ways to train {name} on; the shipped one is kept",
-                  file=sys.stderr)
+    for name in training.untrained(models):
+        print(f"{data}: no questions labelled both ways to train {name} on; the shipped one is kept",
+              file=sys.stderr)
     for name, model in models.items():
         training.write(data / name, model, quiet=True)
 
