@@ -14,9 +14,11 @@ questions are never used, so they are skipped):
   embeddings or TF-IDF features, or code built on an API its tool has
   removed (TensorFlow 1 sessions, TensorFlow's Estimators and the wrappers
   of its TF1 layers, pandas' `DataFrame.append`, NumPy's
-  `np.float`, Python 2), hand-written Hadoop MapReduce jobs, or a
-  framework nobody develops any more (Theano, Caffe, MXNet). An entry
-  counts only from its `since` date.
+  `np.float`, Python 2, Python's `distutils`, React's `componentWillMount`,
+  Kubernetes' PodSecurityPolicy, Android's `AsyncTask`, Kafka on
+  ZooKeeper), hand-written Hadoop MapReduce jobs, or a
+  tool nobody develops any more (Theano, Caffe, MXNet, torchtext, nose,
+  Bower, Flash). An entry counts only from its `since` date.
   A question that frames the topic around the modern approach (an agent
   that calls retrieval as a tool, a prompted-LLM baseline, an explicit
   comparison of approaches, or a constraint that rules the modern approach
