@@ -28,6 +28,8 @@ def _question(prompt: str, type_: str = "system-design") -> Question:
     ("What is your greatest weakness?", "career"),
     ("Where are the stacks for a thread located in memory?", "recall"),
     ("Give the names of two signals that the kernel normally sends.", "recall"),
+    ("Give example of filtering operators.", "recall"),
+    ("Can you give me some examples of semantic HTML tags?", "recall"),
 ])
 def test_each_kind_of_request_is_recognised(prompt, kind):
     assert kind in analyse(_question(prompt)).kinds()
@@ -46,6 +48,14 @@ def test_each_kind_of_request_is_recognised(prompt, kind):
 ])
 def test_a_question_about_general_practice_asks_for_knowledge(prompt, kinds):
     assert analyse(_question(prompt)).kinds() == kinds
+
+
+@pytest.mark.parametrize("prompt", [
+    "Give me an example of a time you disagreed with your manager.",
+    "Give an example of when you had to push back on a deadline.",
+])
+def test_an_example_from_the_candidate_s_past_is_not_recall(prompt):
+    assert "recall" not in analyse(_question(prompt)).kinds()
 
 
 @pytest.mark.parametrize("prompt,designs", [
