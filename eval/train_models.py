@@ -46,7 +46,8 @@ from pathlib import Path
 import yaml
 
 from looptool.fsutil import write_atomic
-from looptool.lint.text_model import text_of as join_title_and_prompt
+from looptool.lint.text_model import OFF_PROMISE, text_of as join_title_and_prompt
+from looptool.lint.text_model import ROUNDS as ROUND_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -88,12 +89,11 @@ VAGUE_CHECKS = [
 # the round models: for the rounds whose type promises work of the candidate's own (code, a design),
 # whether a question set in one asks for something else. The ask model learns what questions ask in
 # general; these learn, from the labelled rounds of one kind only, what takes a question off that
-# round's promise (a how-to in a coding round, a quiz in a design round). File -> the types it reads.
-ROUNDS = {
-    "coding_round_model.json": ("coding",),
-    "design_round_model.json": ("system-design", "ml-system-design"),
-}
-OFF, KEPT = "off-promise", "kept"  # the round models' classes
+# round's promise (a how-to in a coding round, a quiz in a design round). File -> the types it reads,
+# from the mapping looptool reads them by.
+ROUNDS = {f"{name}.json": tuple(kind for kind, model in ROUND_OF_TYPE.items() if model == name)
+          for name in dict.fromkeys(ROUND_OF_TYPE.values())}
+OFF, KEPT = OFF_PROMISE, "kept"  # the round models' classes
 ROUND_CHECKS = {
     "coding_round_model.json": [
         "Reverse words. Write a function that reverses the order of the words in a sentence.",

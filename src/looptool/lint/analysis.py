@@ -260,16 +260,21 @@ class Analysis:
         return language(self.question.prompt)
 
     @cached_property
+    def model_text(self) -> str:
+        """What the trained models read of the question: its title and prompt, joined as in training."""
+        return text_model.text_of(self.question.title, self.question.prompt)
+
+    @cached_property
     def reading(self) -> text_model.Reading:
         """What the trained ask model reads the title and prompt as asking for (each kind's
         probability); the cues above recognise the wordings they list, the model weighs the whole
         text as the labelled corpus taught it."""
-        return text_model.read(text_model.text_of(self.question.title, self.question.prompt))
+        return text_model.read(self.model_text)
 
     @cached_property
     def vagueness(self) -> text_model.Reading:
         """How likely the trained vague model reads the title and prompt as a vague design prompt."""
-        return text_model.read(text_model.text_of(self.question.title, self.question.prompt), text_model.VAGUE)
+        return text_model.read(self.model_text, text_model.VAGUE)
 
     @cached_property
     def off_promise(self) -> text_model.Reading | None:
@@ -278,7 +283,7 @@ class Analysis:
         name = text_model.ROUNDS.get(self.question.type)
         if name is None:
             return None
-        return text_model.read(text_model.text_of(self.question.title, self.question.prompt), name)
+        return text_model.read(self.model_text, name)
 
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}

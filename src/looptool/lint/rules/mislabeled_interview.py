@@ -301,18 +301,24 @@ def check(question, ctx):
     # request ("Compute the probability ...", "Redesign booking so that ...") outweighs the model's
     # reading of the whole text, and so does a design prompt posed from a need (a situation going
     # wrong, someone affected, an outcome wanted), which is a design problem whatever its verbs
-    if not found and not _promise_evident(question, promised, ctx, instructions_count=False) and share() < float(
-            ctx.options.get("max-promised", 0.10)):
-        found = [_read_as_other(question, promised, analyse(question).reading)]
+    if found:
+        yield found[0]
+        return
+    evident = _promise_evident(question, promised, ctx, instructions_count=False)
+    if not evident and share() < float(ctx.options.get("max-promised", 0.10)):
+        yield _read_as_other(question, promised, analyse(question).reading)
     # the round model, for the rounds one reads (coding, design): learned from that round's labelled
     # questions alone, it weighs what takes a question off the round's promise ("How do you undo a
     # commit?" in a coding round), which the ask model, reading what questions ask in general, splits
-    # between kinds
-    if not found and not _work_asked(question, promised, ctx):
+    # between kinds. It is held back by a sentence asking for the round's own work: in a design round,
+    # a design of the candidate's own (what ``evident`` read); in a coding round, code to write ("How
+    # would you code the resize?") or work on a dataset, but not a question about how something is done
+    # ("How do you roll back a migration?"), which the `solve` cues read too: telling how a tool is
+    # used is what the model learned to weigh
+    elif not (evident if "design" in promised else analyse(question).asks_for(*sorted(promised - {"solve"}))):
         off = analyse(question).off_promise
         if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", 0.80)):
-            found = [_read_off_promise(question, promised, off)]
-    yield from found[:1]
+            yield _read_off_promise(question, promised, off)
 
 
 def _structural_sign(question, ctx) -> list[Problem]:
@@ -411,16 +417,6 @@ def _read_as_other(question, promised, reading) -> Problem:
     return _unkept(question, promised, f"reads as asking them to {ASK_WORDS[kind]} (the ask model gives "
                    f"{reading.probabilities[kind]:.0%} to that and {reading.share(promised):.0%} to what the type "
                    f"promises{because}); retype the question, or rewrite the prompt to ask for what the type promises")
-
-
-def _work_asked(question, promised, ctx) -> bool:
-    """A sentence asks for the round's own work: in a coding round, code to write ("How would you code
-    the resize?") or work on a dataset; in a design round, a design of the candidate's own.
-    A question about how something is done ("How do you roll back a migration?"), which the `solve` cues
-    read too, is not enough against the round model: telling how a tool is used is what it learned to weigh."""
-    if "design" in promised:
-        return _promise_evident(question, promised, ctx, instructions_count=False)
-    return analyse(question).asks_for(*sorted(promised - {"solve"}))
 
 
 def _read_off_promise(question, promised, off) -> Problem:
