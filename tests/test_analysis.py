@@ -58,6 +58,17 @@ def test_an_example_from_the_candidate_s_past_is_not_recall(prompt):
     assert "recall" not in analyse(_question(prompt)).kinds()
 
 
+@pytest.mark.parametrize("prompt,career", [
+    # the candidate's next step is their career; a task's next step is not
+    ("What would your next step be after this role?", True),
+    ("What are you looking for in your next role?", True),
+    ("The next step is to write a function called step_accept that proposes a new sample.", False),
+    ("As a next step, plot the residuals.", False),
+])
+def test_a_next_step_is_a_career_question_only_when_it_is_the_candidate_s(prompt, career):
+    assert ("career" in analyse(_question(prompt, "data-modeling")).kinds()) is career
+
+
 @pytest.mark.parametrize("prompt,designs", [
     # what something is made for is a statement, not a request
     ("A write-ahead log is designed to survive a crash. Explain how replay works.", False),
@@ -70,6 +81,11 @@ def test_an_example_from_the_candidate_s_past_is_not_recall(prompt):
     ("Each step is carefully designed and tested; follow them in order.", False),
     ("Architect the photo pipeline for 2 million uploads a day.", True),
     ("How would you architect the storage layer?", True),
+    # the participle describes what someone already made, unless it is required or hypothetical
+    ("PINTS is a Python package designed in the Department of Computer Science. Fit the model with it.", False),
+    ("Walk us through a system you designed or improved.", False),
+    ("The process must be designed so it can be restarted without duplicates.", True),
+    ("Looking back, how would you have designed the queue?", True),
 ])
 def test_what_a_thing_is_designed_for_is_not_a_request_to_design(prompt, designs):
     assert ("design" in analyse(_question(prompt)).kinds()) is designs
