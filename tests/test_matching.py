@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from looptool.bank.catalogues import available, bundled, pattern_keys
 from looptool.bank.load import load_bank
 from looptool.bank.resources import bundled_bank
-from looptool.lint.matching import Matcher, _first_chars, alternation, compile_pattern, needles
+from looptool.lint.matching import Matcher, NeedleIndex, _first_chars, alternation, compile_pattern, needles
 
 
 def _patterns() -> list[str]:
@@ -70,6 +70,14 @@ def test_patterns_whose_meaning_lower_casing_changes_run_as_written(pattern):
         _same(pattern, text)
 
 
+@pytest.mark.parametrize("pattern", [r"\bfirst [\d\w\u2013-]+ days\b", r"print\s+[\"\x27]", r"^(?:\t|\x20{4,})\S",
+                                     r"lab\s*[:\u2013\u2014-]\s"])
+def test_a_character_without_case_spelled_by_number_takes_the_shortcut(pattern):
+    assert Matcher(pattern).folded is not None
+    for text in ["In the FIRST 30\u2013 days", "PRINT 'x'", "    Return x", "LAB \u2013 one", "lab: two"]:
+        _same(pattern, text)
+
+
 def test_ranges_within_one_case_or_without_letters_take_the_shortcut():
     for pattern in (r"[A-Z]{2,}", r"[a-f0-9]+", r"[!-/]", r"[\w-]+", r"[^A-Z]x"):
         assert Matcher(pattern).folded is not None, pattern
@@ -102,6 +110,19 @@ def test_multiline_flag_is_kept():
 ])
 def test_needles_are_literals_every_match_holds(pattern, expected):
     assert needles(pattern) == expected
+
+
+@given(st.lists(st.lists(st.sampled_from(["ab", "abc", "data", "datab", "base", "tabase", "zzzz", "é t",
+                                           "in", "a"]), min_size=1, max_size=4).map(tuple), min_size=1, max_size=30),
+       st.lists(st.text(alphabet="abcdeistz é", max_size=40), min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_the_needle_index_answers_as_substring_scans_do(asked, texts):
+    # rebuilt after a few new pieces, so the answers cross several builds and the pieces still pending
+    index = NeedleIndex()
+    index.REBUILD_AT = 2
+    for strings in asked:
+        for text in texts:
+            assert index.any_in(strings, text) == any(s in text for s in strings), (strings, text)
 
 
 def test_text_without_a_needle_is_skipped_and_matches_nothing():

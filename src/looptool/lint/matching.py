@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# pieces whose meaning lower-casing would change: inline flags, letters spelled by number
-_UNSAFE = re.compile(r"\(\?[aiLmsux-]+[:)]|\\[xuUN0-7]")
+# pieces whose meaning lower-casing would change: inline flags, and letters spelled by number (an
+# escape whose character has case: see _unsafe)
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
 _ESCAPE_OR_UPPER = re.compile(r"\\.|[A-Z]", re.S)
 # a set with a `-` that is neither its first nor its last character (may be a range: parse it)
 _MAY_HOLD_RANGE = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])+?-(?!\])")
@@ -343,6 +345,81 @@ def _parse(pattern: str, flags: int):
     return parser.parse(pattern, flags)
 
 
+class NeedleIndex:
+    """Which of many literal strings occur in a text, found in one pass over it.
+
+    The catalogue rules ask of one text, entry after entry, whether any of a pattern's literal
+    pieces occurs in it (``may_match`` in ``looptool.lint.rules._content``): some sixty questions
+    of each question's text, each a scan of the whole text for a few strings, most of them absent.
+    An Aho-Corasick automaton of every piece asked about (pyahocorasick, in C) finds all of them in
+    one pass, and each question becomes a set lookup. The answers are the scans' own; only the
+    work differs:
+
+    * a piece shorter than ``SHORT`` ("in", "as", "the") occurs almost everywhere, so it would make
+      the pass report thousands of places; it is still looked for on its own, a scan that stops
+      early because it is found early;
+    * a piece first asked about after the automaton was built is looked for on its own too, until
+      such pieces are as many as half of those built in (``REBUILD_AT`` at least): then the
+      automaton is built again with them, so a run builds it a handful of times.
+    """
+
+    SHORT = 4
+    REBUILD_AT = 64
+    CACHE = 256  # texts whose pieces are kept (a question's texts are read together)
+
+    def __init__(self):
+        self._built: frozenset[str] = frozenset()
+        self._pending: set[str] = set()
+        self._automaton = None
+        self._found: dict[str, set[str]] = {}
+        self._splits: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def any_in(self, strings: tuple[str, ...], lowered: str) -> bool:
+        """``any(s in lowered for s in strings)``; ``strings`` and ``lowered`` lower-cased."""
+        split = self._splits.get(strings)
+        if split is None:
+            split = self._split(strings)
+        known, other = split
+        return bool(known and not self._present(lowered).isdisjoint(known)) or any(map(lowered.__contains__, other))
+
+    def _split(self, strings):
+        """The strings the automaton finds, and the others; kept once every long one is built in."""
+        long = {s for s in strings if len(s) >= self.SHORT}
+        if not long <= self._built:
+            self._pending |= long - self._built
+            if len(self._pending) >= max(self.REBUILD_AT, len(self._built) // 2):
+                self._rebuild()
+        known = frozenset(long & self._built)
+        split = known, tuple(s for s in strings if s not in known)
+        if len(known) == len(long):
+            self._splits[strings] = split
+        return split
+
+    def _rebuild(self) -> None:
+        import ahocorasick
+
+        words = self._built | self._pending
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        self._automaton, self._built = automaton, frozenset(words)
+        self._pending.clear()
+        self._found.clear()
+
+    def _present(self, lowered: str) -> set[str]:
+        found = self._found.get(lowered)
+        if found is None:
+            found = {word for _, word in self._automaton.iter(lowered)}
+            if len(self._found) >= self.CACHE:
+                self._found.clear()
+            self._found[lowered] = found
+        return found
+
+
+PIECES = NeedleIndex()  # every literal piece asked about in this process, found in one pass over each text
+
+
 @lru_cache(maxsize=2048)
 def compile_pattern(pattern: str, flags: int = 0) -> Matcher:
     """The matcher of one catalogue pattern (``re.error`` when it does not compile)."""
@@ -474,7 +551,7 @@ def _exact_sequence(items, c) -> list[str] | None:
 def _folded_pattern(pattern: str, flags: int) -> re.Pattern | None:
     """``pattern`` lower-cased and compiled case-sensitively, or None when that would not be the
     same as matching it ignoring case over ASCII text."""
-    if _UNSAFE.search(pattern) or not _ranges_survive(pattern):
+    if _unsafe(pattern) or not _ranges_survive(pattern):
         return None
     lowered = _ESCAPE_OR_UPPER.sub(lambda m: m.group(0) if m.group(0).startswith("\\") else m.group(0).lower(),
                                    pattern)
@@ -482,6 +559,24 @@ def _folded_pattern(pattern: str, flags: int) -> re.Pattern | None:
         return re.compile(lowered, flags)
     except re.error:
         return None
+
+
+def _unsafe(pattern: str) -> bool:
+    """An inline flag, or an escape that lower-casing the pattern would not lower-case the way the text
+    is: a cased letter spelled by its number ("\\x41"), a character by name or an octal or group
+    number. A character by number that has no case ("\\u2013", an en dash; "\\x27", an
+    apostrophe) reads the same either way."""
+    if _INLINE_FLAGS.search(pattern):
+        return True
+    for escape in _ESCAPE.finditer(pattern):
+        piece = escape.group(0)
+        if len(piece) > 2:  # \xhh, \uhhhh, \Uhhhhhhhh
+            char = chr(int(piece[2:], 16))
+            if char.lower() != char or char.upper() != char:
+                return True
+        elif piece[1] in "xuUN01234567":
+            return True
+    return False
 
 
 def _ranges_survive(pattern: str) -> bool:

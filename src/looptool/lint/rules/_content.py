@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from looptool.bank.catalogues import compile_error
 from looptool.lint.analysis import clip, sentences  # noqa: F401  (the one sentence splitter, re-exported)
-from looptool.lint.matching import Matcher, compile_pattern, literal_starts, needles
+from looptool.lint.matching import PIECES, Matcher, compile_pattern, literal_starts, needles
 
 PASSING_SCORE = 2  # rubric bands from this score up describe answers that pass
 
@@ -97,7 +97,7 @@ def may_match(pattern: str, text: str) -> bool:
     lowered = _lower(text)
     if _screened_out(pattern, text, lowered):
         return False
-    return any(map(lowered.__contains__, prefixes))
+    return PIECES.any_in(prefixes, lowered)
 
 
 def compile_all(patterns) -> list[Matcher]:
@@ -163,7 +163,8 @@ def _screen(pattern: str, prefixes) -> tuple[str, ...] | None:
 
 def _screened_out(pattern: str, text: str, lowered: str) -> bool:
     screen = _SCREENS[pattern]
-    return screen is not None and text.isascii() and not any(map(lowered.__contains__, screen))
+    return screen is not None and text.isascii() and not PIECES.any_in(screen, lowered)
+
 
 
 def found_any(patterns, text: str) -> bool:
