@@ -46,6 +46,8 @@ def search(pattern: str, text: str):
         return None
     if len(lowered) != len(text):  # lower() changed lengths (rare scripts): positions would not line up
         return _compiled(pattern).search(text) if may_match(pattern, text) else None
+    if not PIECES.any_in(prefixes, lowered):  # no place to try (an exemption's words, mostly)
+        return None
     # every match starts at an occurrence of a prefix: try only those places, leftmost
     # first, which finds exactly the match search() would
     # (compiled only once some text holds a place to try it: a pattern whose starts no question
