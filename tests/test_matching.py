@@ -63,7 +63,8 @@ def test_every_catalogue_pattern_matches_as_re_does(pattern):
         _same(pattern, text)
 
 
-@pytest.mark.parametrize("pattern", [r"(?-i:GloVe)|word2vec", r"\x41pple", r"[A-z]+", r"(?i)x", r"\N{LATIN SMALL LETTER A}"])
+@pytest.mark.parametrize("pattern", [r"(?-i:GloVe)|word2vec", r"\x41pple", r"[A-z]+", r"(?i)x", r"\N{LATIN SMALL LETTER A}",
+                                     r"caf\u00e9", r"\u212aelvin"])
 def test_patterns_whose_meaning_lower_casing_changes_run_as_written(pattern):
     assert Matcher(pattern).folded is None
     for text in ["GloVe and glove", "Apple apple", "[Zebra]", "x X"]:
@@ -76,6 +77,11 @@ def test_a_character_without_case_spelled_by_number_takes_the_shortcut(pattern):
     assert Matcher(pattern).folded is not None
     for text in ["In the FIRST 30\u2013 days", "PRINT 'x'", "    Return x", "LAB \u2013 one", "lab: two"]:
         _same(pattern, text)
+
+
+def test_an_escape_beyond_unicode_is_left_to_re_to_report():
+    with pytest.raises((re.error, OverflowError)):
+        Matcher(r"a\UFFFFFFFF")
 
 
 def test_ranges_within_one_case_or_without_letters_take_the_shortcut():

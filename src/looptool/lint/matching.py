@@ -571,7 +571,10 @@ def _unsafe(pattern: str) -> bool:
     for escape in _ESCAPE.finditer(pattern):
         piece = escape.group(0)
         if len(piece) > 2:  # \xhh, \uhhhh, \Uhhhhhhhh
-            char = chr(int(piece[2:], 16))
+            code = int(piece[2:], 16)
+            if code > 0x10FFFF:  # no such character: left to re, which reports it
+                return True
+            char = chr(code)
             if char.lower() != char or char.upper() != char:
                 return True
         elif piece[1] in "xuUN01234567":

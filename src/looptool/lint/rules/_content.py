@@ -168,7 +168,6 @@ def _screened_out(pattern: str, text: str, lowered: str) -> bool:
     return screen is not None and text.isascii() and not PIECES.any_in(screen, lowered)
 
 
-
 def found_any(patterns, text: str) -> bool:
     return any(search(p, text) for p in patterns or ())
 
