@@ -69,6 +69,18 @@ def test_a_next_step_is_a_career_question_only_when_it_is_the_candidate_s(prompt
     assert ("career" in analyse(_question(prompt, "data-modeling")).kinds()) is career
 
 
+@pytest.mark.parametrize("prompt,implements", [
+    ("Write a function that merges two sorted lists.", True),
+    ("Implement the parser for the config format.", True),
+    # a product or a person named after the verb asks for no code
+    ("To run the notebook, open it in your Codespace or in VS Code.", False),
+    ("Which of our programmers owns the billing code?", False),
+])
+def test_a_request_for_code_is_the_verb_not_a_name_built_on_it(prompt, implements):
+    assert ("implement" in analyse(_question(prompt, "coding")).kinds()) is implements
+
+
+
 @pytest.mark.parametrize("prompt,designs", [
     # what something is made for is a statement, not a request
     ("A write-ahead log is designed to survive a crash. Explain how replay works.", False),
