@@ -579,7 +579,8 @@ _TITLE_WORDS = r"(?-i:[A-Z0-9][\w'()/&+#-]*(?:\s+(?:[A-Z0-9(][\w'(),/&+#-]*|(?:f
 # a line that is only a name: no question, no request ("TinyURL", "Achievement System", "- Real-time")
 _NAME_LINE = re.compile(
     r"^\W*(?!(?:what|why|how|when|which|who|where|is|are|do|does|can|could|would|should|explain|describe|"
-    r"define|list|compare|write|implement|tell|give|name|discuss|find|given|you|we|our|your|the|a|an|please|"
+    r"define|list|compare|write|implement|tell|talk|walk|share|outline|summari[sz]e|give|name|discuss|find|given|"
+    r"you|we|our|your|the|a|an|please|"
     r"let|design|build|create|make|develop|architect|scale)\b)(?![^\n]*\b(?:vs|versus)\b)"
     r"(?:[\w\"'()/&+#-]+(?:\s+[\w\"'(),/&+#-]+){0,5}|_TITLE)\W*$".replace("_TITLE", _TITLE_WORDS), re.I)
 # a line of examples under a name ("Examples: Messenger, WhatsApp Web, Slack")
