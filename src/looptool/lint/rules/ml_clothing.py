@@ -23,7 +23,9 @@ GPU", "a KV cache", "quantise to int8"): serving or training the model is
 then the ML problem itself. A single model word inside a need told in
 its own terms ("automated classifiers lack nuance, and harmful trends change
 weekly") is not a recital either, and a question that asks for no design
-(a quiz filed as ML design) is `mislabeled-interview`'s. A question with no
+(a quiz filed as ML design) is `mislabeled-interview`'s, as is a hands-on
+lab that announces its walkthrough ("In this challenge, you will run the
+following notebooks"): it hands the design over. A question with no
 ML words at all is not
 this rule's business (a bare prompt is `vague-scenario`'s, a systems round
 filed as ML design is `mislabeled-interview`'s), and a design prompt that
@@ -74,7 +76,7 @@ from __future__ import annotations
 
 from looptool.lint.analysis import ML_SPECIFIC, analyse, unread
 from looptool.lint.rules import Problem
-from looptool.lint.rules._cues import first, group, shows_code
+from looptool.lint.rules._cues import announced_lab, first, group, shows_code
 
 CODE, NAME, LEVEL, SCOPE = "LT116", "ml-clothing", "warning", "question"
 OPTIONS = {"min-generic": 2}
@@ -119,6 +121,9 @@ def check(question, ctx):
         return  # a model word inside a need told in its own terms ("automated classifiers lack nuance")
     if analysis.kinds() and not analysis.asks_for("design", "solve"):
         return  # asks for no design at all (a quiz): mislabeled-interview's business
+    if announced_lab(ctx, analysis.requests):
+        return  # a hands-on lab ("In this challenge, you will run ..."): no design to recite, and its round is
+        # mislabeled-interview's business
     if first(_model_cost(ctx), _posed(question)):
         return  # the design is about the model's own cost to run or train: ML systems work, not a recital
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])
