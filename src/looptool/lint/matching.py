@@ -349,8 +349,7 @@ class NeedleIndex:
     """Which of many literal strings occur in a text, found in one pass over it.
 
     The catalogue rules ask of one text, entry after entry, whether any of a pattern's literal
-    pieces occurs in it (``may_match`` in ``looptool.lint.rules._content``): some sixty questions
-    of each question's text, each a scan of the whole text for a few strings, most of them absent.
+    pieces occurs in it: some sixty questions of each question's text, each a scan of the whole text for a few strings, most of them absent.
     An Aho-Corasick automaton of every piece asked about (pyahocorasick, in C) finds all of them in
     one pass, and each question becomes a set lookup. The answers are the scans' own; only the
     work differs:
