@@ -46,7 +46,7 @@ from pathlib import Path
 import yaml
 
 from looptool.fsutil import write_atomic
-from looptool.lint.text_model import OFF_PROMISE, text_of as join_title_and_prompt
+from looptool.lint.text_model import FORMAT, OFF_PROMISE, packed, text_of as join_title_and_prompt
 from looptool.lint.text_model import ROUNDS as ROUND_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
@@ -147,7 +147,7 @@ def train(texts: list[str], targets: list[str], checks: list[str], about: str, e
     weights = [round(float(coef[k][column]), DIGITS) for _, column in vocabulary for k in range(len(classes))]
     probabilities = model.predict_proba(vectoriser.transform(checks))
     return {
-        "format": 1,
+        "format": FORMAT,
         "about": about,
         "features": {"reads": "title. prompt", "token_pattern": TOKEN_PATTERN, "ngrams": list(NGRAMS),
                      "lowercase": True, "sublinear_tf": True, "norm": "l2", "min_df": MIN_DF},
@@ -157,7 +157,7 @@ def train(texts: list[str], targets: list[str], checks: list[str], about: str, e
         "classes": classes,
         "intercepts": [round(float(b), DIGITS) for b in intercepts],
         # flat arrays (a newline-joined vocabulary, one idf per term, one row of weights per term)
-        # load several times faster than one object per term
+        # load several times faster than one object per term; the numbers are packed (text_model.packed)
         "vocabulary": "\n".join(term for term, _ in vocabulary),
         "idf": [round(float(idf[column]), DIGITS) for _, column in vocabulary],
         "weights": weights,
@@ -201,8 +201,9 @@ def write(path: Path, data: dict, quiet: bool = False) -> None:
     if not all(math.isfinite(w) for w in data["weights"] + data["idf"]):
         print(f"{path}: training gave a weight that is not a finite number; nothing written", file=sys.stderr)
         raise SystemExit(2)
+    stored = {**data, "idf": packed(data["idf"]), "weights": packed(data["weights"])}
     try:
-        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        write_atomic(path, json.dumps(stored, ensure_ascii=False, separators=(",", ":")) + "\n")
     except OSError as exc:
         print(f"{path}: cannot write the model ({exc})", file=sys.stderr)
         raise SystemExit(2) from None

@@ -31,6 +31,28 @@ def test_scoring_reproduces_the_probabilities_scikit_learn_gave_at_training(name
             assert reading.probabilities[kind] == pytest.approx(expected, abs=1e-4), (check["text"], kind)
 
 
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_the_files_pack_one_weight_per_term_and_class_in_the_current_format(name):
+    model = MODELS[name]
+    assert model["format"] == text_model.FORMAT
+    terms = model["vocabulary"].split("\n")
+    assert len(text_model.unpacked(model["idf"])) == len(terms)
+    assert len(text_model.unpacked(model["weights"])) == len(terms) * len(model["classes"])
+
+
+def test_packed_numbers_come_back_as_the_doubles_their_six_decimals_parse_to():
+    values = [0.123456, -0.000001, 7.5, 0.0, -1234.567891, 2147.483647, float("0.1"), 1e-06]
+    counts = text_model.unpacked(text_model.packed(values))
+    assert [count / text_model.SCALE for count in counts] == values
+    assert [float(f"{count / text_model.SCALE:.6f}") for count in counts] == values
+
+
+@pytest.mark.parametrize("value", [0.1234567, 2147.483648, -2147.483649, 1e-07])
+def test_a_number_packing_would_change_is_refused(value):
+    with pytest.raises(ValueError, match="millionths"):
+        text_model.packed([value])
+
+
 def test_the_kinds_are_the_labelled_ask_kinds_and_known_to_the_analysis():
     labelling = (REPO / "eval" / "LABELLING.md").read_text(encoding="utf-8")
     assert set(text_model.kinds()) <= set(ASK_KINDS)

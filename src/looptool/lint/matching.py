@@ -382,16 +382,14 @@ class NeedleIndex:
         return bool(known and not self._present(lowered).isdisjoint(known)) or any(map(lowered.__contains__, other))
 
     def _split(self, strings):
-        """The strings the automaton finds, and the others; kept once every long one is built in."""
+        """The strings the automaton finds, and the others; kept until the automaton is rebuilt."""
         long = {s for s in strings if len(s) >= self.SHORT}
         if not long <= self._built:
             self._pending |= long - self._built
             if len(self._pending) >= max(self.REBUILD_AT, len(self._built) // 2):
                 self._rebuild()
         known = frozenset(long & self._built)
-        split = known, tuple(s for s in strings if s not in known)
-        if len(known) == len(long):
-            self._splits[strings] = split
+        split = self._splits[strings] = known, tuple(s for s in strings if s not in known)
         return split
 
     def _rebuild(self) -> None:
@@ -405,6 +403,7 @@ class NeedleIndex:
         self._automaton, self._built = automaton, frozenset(words)
         self._pending.clear()
         self._found.clear()
+        self._splits.clear()  # each split was made with the pieces built in before
 
     def _present(self, lowered: str) -> set[str]:
         found = self._found.get(lowered)
