@@ -252,6 +252,18 @@ def test_the_analysis_is_computed_once_per_question():
     ("Which protocol carries mail?\n- HTTP\n- SMTP\n- FTP\n\nSay why you picked it.", None, None),  # more follows
     ("Keep in mind:\n- HTTP\n- SMTP\n- FTP", None, None),  # not a question
     ("Context:\n- one\n- two\n\nWhich is right?\n* yes\n* no\n* maybe", 3, "Which is right?"),  # the last list
+    # a which-question that ends with a colon, and an instruction to pick from the list, ask as a question does
+    ("Which command would print the following output:\n\n```output\nof\n```\n\n1. `grep of a.txt`\n2. `grep -w of a.txt`",
+     2, "Which command would print the following output:"),
+    ("Select the true statement(s):\n\n- Injection is on the list.\n- Buffer overflows are on the list.\n"
+     "- Misconfiguration is on the list.", 3, "Select the true statement(s):"),
+    ("After these commands, select the answer that matches `out.csv`:\n\n1. The first three lines of `in.csv`\n"
+     "2. The last two lines of `in.csv`", 2, "After these commands, select the answer that matches `out.csv`:"),
+    ("Choose one of the following projects:\n1. A chess engine\n2. A text editor", None, None),  # a choice of task
+    ("What you will build:\n1. A parser\n2. An evaluator", None, None),  # a what-clause heading, not a question
+    # inline code is not prose: a long command among the answers keeps the list a list of answers
+    ("What does this loop print?\n\n1. It prints `" + "a.pdb, " * 30 + "` and stops.\n2. Nothing.", 2,
+     "What does this loop print?"),
 ])
 def test_a_list_of_answers_to_pick_from(prompt, count, asking):
     found = choices(prompt)

@@ -415,6 +415,16 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!:?])\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _CHOICE_LEAD = re.compile(r"\bwhich of\b|\b(?:output|result) of\b", re.I)
 _WH = re.compile(r"\b(?:which|what)\b", re.I)
+# a which- or what-question that ends with a colon, the list its answers ("Which command would
+# result in the following output:"; not a heading such as "What you will build:"), or an instruction to pick from the list ("Select the true
+# statement(s):", "Please select from the options below.") as opposed to a choice of task ("Choose
+# one of the following projects")
+_ASKS_TO_PICK = re.compile(
+    r"^\W*(?:which|what)\b(?!\s+(?:you|we|i|they|he|she|it|one)\b)[^:]*:$|"
+    r"\b(?:select|choose|pick|mark|tick|circle)\s+(?:(?:all|each|one|the|an?|any|only|of|those|which)\s+)*"
+    r"(?:(?:true|false|correct|incorrect|right|wrong|best)\b|(?:answers?|options?|statements?|choices?|responses?)\b|"
+    r"from (?:the|these) (?:options|answers|choices)\b)|\ball that apply\b", re.I)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
 MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a part, not an answer
 
 
@@ -424,16 +434,19 @@ def choices(prompt: str | None) -> Choices | None:
     Only the prompt's first labelled list of two or more items is read. It counts when its items
     are labelled in sequence from the start (A, B, C ...; a, b, c ...; 1, 2, 3 ...), each item is
     short (code blocks aside) and none is itself a question or a request the cues read ("Describe
-    the bug", "Fix it"; a quoted answer is not one), and the text just before it (past any sample
-    it shows) asks a question: it ends with a question mark, or says "which of" or "the output of"
-    ("What's the output?", "Which command(s) below would save the change?"). Three or more
-    lettered answers count after any such question; otherwise two or more, and only after a
-    which- or what-question, since numbered steps and parts are common in exercises.
+    the bug", "Fix it"; a quoted answer is not one; inline code counts as code, not words), and the
+    text just before it (past any sample it shows) asks a question: it ends with a question mark,
+    says "which of" or "the output of", is a which- or what-question ending with a colon ("Which
+    command would print the following:"), or tells the candidate to pick from the list ("Select
+    the true statement(s):"; "Choose one of the following projects" offers tasks, not answers).
+    Three or more lettered answers count after any such question; otherwise two or more, and only
+    after a which- or what-question or an instruction to pick, since numbered steps and parts are
+    common in exercises.
 
     A list without labels ("- SMTP", "- HTTP", ...) is read the same way when no labelled list
-    counts, and counts only with three or more items, just after a sentence that ends with a
-    question mark, and when nothing follows it: the answers close the prompt. Bullets in the
-    middle of a prompt are mostly requirements, notes or parts."""
+    counts, and counts only with three or more items, just after a question or an instruction to
+    pick, and when nothing follows it: the answers close the prompt. Bullets in the middle of a
+    prompt are mostly requirements, notes or parts."""
     lines = (prompt or "").splitlines()
     return _choice_list(lines, labelled=True) or _choice_list(lines, labelled=False)
 
@@ -470,7 +483,8 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         # a list without labels counts only when it closes the prompt
         if len(bodies) < (2 if labelled else 3) or not (labelled or not "".join(lines[end + 1:]).strip()):
             continue
-        prose = [_FENCED.sub("", body).strip() for body in bodies]
+        # each answer's prose: code blocks out, and inline code (a file name, a command) as an empty span
+        prose = [_INLINE_CODE.sub("``", _FENCED.sub("", body)).strip() for body in bodies]
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
                 cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in _cues().values()):
             return None  # sub-questions, parts or steps: each asks something of its own
@@ -478,9 +492,10 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         lead = "\n".join(ln for ln in _FENCED.sub(" ", "\n".join(lines[:at])).splitlines()
                          if not _CODE_ALONE.match(ln)).strip()
         asking = _LAST_SENTENCE.split(_PARAGRAPH.split(lead)[-1])[-1] if lead else ""
-        if not (asking.endswith("?") or labelled and _CHOICE_LEAD.search(asking)):
+        picks = bool(_ASKS_TO_PICK.search(asking))
+        if not (asking.endswith("?") or picks or labelled and _CHOICE_LEAD.search(asking)):
             return None
-        if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking):
+        if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking) or picks:
             return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()),
                            "\n".join(lines[:at] + lines[end + 1:]))
         return None

@@ -69,7 +69,8 @@
 
 - any type but a quiz round (`math-quiz`) whose prompt is a multiple-choice
   item: after a question ("What's the output?", "Which command below saves
-  the change?") it lists answers to pick from, labelled in sequence (A, B,
+  the change?") or an instruction to pick ("Select the true statements:")
+  it lists answers to pick from, labelled in sequence (A, B,
   C or 1, 2), each short and none a request of its own ("Describe the
   bug"); answers without labels ("- SMTP") count when there are three or
   more and they close the prompt. Picking an answer is a quiz, whatever the
