@@ -185,3 +185,14 @@ def test_the_cli_reports_how_tos_in_a_coding_round_with_the_round_model_s_readin
     off = "[tool.looptool.rules.mislabeled-interview]\nmin-off-promise = 1.0\n"
     run = run_subprocess("lint", _bank(tmp_path, SPRING, config=off), "--select", "mislabeled-interview", "--today", TODAY)
     assert run.code == 0, run.out + run.err
+
+
+def test_the_round_model_s_reading_counts_only_above_min_off_promise(tmp_path):
+    loaded, _ = load_bank([_bank(tmp_path, SPRING)])
+    reading = analyse(loaded.questions[0]).off_promise.probabilities[text_model.OFF_PROMISE]
+    for threshold, code in ((reading - 0.01, 1), (reading + 0.01, 0)):
+        config = f"[tool.looptool.rules.mislabeled-interview]\nmin-off-promise = {threshold:.4f}\n"
+        run = run_subprocess("lint", _bank(tmp_path, SPRING, config=config), "--select", "mislabeled-interview",
+                             "--today", TODAY)
+        assert run.code == code, (threshold, run.out + run.err)
+

@@ -136,7 +136,7 @@
   validate request bodies in a Spring controller?"), a quiz or a cloud
   how-to in a design round. The ask model, learning what questions ask in
   general, splits such questions between kinds. The finding is raised
-  when the round model gives that more than `min-off-promise` (80%) and no
+  when the round model gives that more than `min-off-promise` (70%) and no
   sentence asks for the round's own work: code to write ("How would you
   code the resize?") or a dataset to work on in a coding round, and a
   design of the candidate's own in a design round. A question about how
@@ -242,7 +242,7 @@ questions:
   promises, the model's reading alone raises the finding.
 - `max-promised-with-cue` (default 0.50): below this probability, the cues'
   reading raises it (outside the conversation rounds).
-- `min-off-promise` (default 0.80): above this probability that a coding or
+- `min-off-promise` (default 0.70): above this probability that a coding or
   design round's question asks for something else, the round model's
   reading raises it; 1.0 turns that reading off.
 """
@@ -258,7 +258,7 @@ from looptool.lint.rules._cues import announced_lab, first, group, quantities, s
 from looptool.lint.text_model import OFF_PROMISE, ROUNDS
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
-OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": 0.80}
+OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": 0.70}
 OPTION_RANGES = {"min-ml-groups": (0, 5), "max-promised": (0.0, 1.0), "max-promised-with-cue": (0.0, 1.0),
                  "min-off-promise": (0.0, 1.0)}
 
@@ -318,7 +318,7 @@ def check(question, ctx):
     # used is what the model learned to weigh
     elif not (evident if "design" in promised else analyse(question).asks_for(*sorted(promised - {"solve"}))):
         off = analyse(question).off_promise
-        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", 0.80)):
+        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", 0.70)):
             yield _read_off_promise(question, promised, off)
 
 
