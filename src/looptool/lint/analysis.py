@@ -416,9 +416,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _CHOICE_LEAD = re.compile(r"\bwhich of\b|\b(?:output|result) of\b", re.I)
 _WH = re.compile(r"\b(?:which|what)\b", re.I)
 # a which- or what-question that ends with a colon, the list its answers ("Which command would
-# result in the following output:"; not a heading such as "What you will build:"), or an instruction to pick from the list ("Select the true
-# statement(s):", "Please select from the options below.") as opposed to a choice of task ("Choose
-# one of the following projects")
+# result in the following output:"; not a heading such as "What you will build:"), or an
+# instruction to pick from the list ("Select the true statement(s):", "Please select from the
+# options below.") as opposed to a choice of task ("Choose one of the following projects")
 _ASKS_TO_PICK = re.compile(
     r"^\W*(?:which|what)\b(?!\s+(?:you|we|i|they|he|she|it|one)\b)[^:]*:$|"
     r"\b(?:select|choose|pick|mark|tick|circle)\s+(?:(?:all|each|one|the|an?|any|only|of|those|which)\s+)*"
