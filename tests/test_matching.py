@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from looptool.bank.catalogues import available, bundled, pattern_keys
 from looptool.bank.load import load_bank
 from looptool.bank.resources import bundled_bank
-from looptool.lint.matching import Matcher, NeedleIndex, _first_chars, alternation, compile_pattern, needles
+from looptool.lint.matching import (Matcher, NeedleIndex, _first_chars, _ranges_survive, _ranges_survive_whole, _sets,
+                                    alternation, compile_pattern, needles)
 
 
 def _patterns() -> list[str]:
@@ -265,3 +266,28 @@ def test_compiled_once():
                      "users", "are", "LOSING", "money", "so", "that", "\n"]), max_size=30))
 def test_random_wording_matches_as_re_does(pattern, words):
     _same(pattern, " ".join(words))
+
+
+@pytest.mark.parametrize("pattern,sets", [
+    (r"\b[a-z]+ and [0-9A-F]{2}", ["[a-z]", "[0-9A-F]"]),
+    (r"[]a-z] or [^]A-Z]", ["[]a-z]", "[^]A-Z]"]),  # a `]` first in a set is itself
+    (r"\[A-z\] [\]A-z]", [r"[\]A-z]"]),  # escaped brackets outside and inside a set
+    (r"[[a-z]", ["[[a-z]"]),  # a `[` inside a set is itself
+    (r"(?#[A-z]) x", None),  # a comment could hide a bracket
+    (r"x[a-z", None),  # not closed
+])
+def test_the_sets_of_a_pattern_are_read_as_re_reads_them(pattern, sets):
+    assert _sets(pattern) == sets
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[a-z]", r"[A-z]", r"[]a-z]", r"[^]A-Z]", r"\[a-Z\]x[A-Z]", r"(?#[A-z])x", r"[\]A-z]", r"[a\-Z]",
+    r"[0-9A-Fa-f]", r"[\w'/-]", r"[+-9]", r"[!-~]", r"x[a-z", r"(a|[B-Y])[a-z]{2}", r"[\x41-\x5a]",
+])
+def test_reading_the_sets_alone_judges_ranges_as_reading_the_whole_pattern(pattern):
+    assert _ranges_survive(pattern) == _ranges_survive_whole(pattern)
+
+
+def test_every_bundled_pattern_s_ranges_are_judged_alike_read_alone_or_whole():
+    assert all(_ranges_survive(p) == _ranges_survive_whole(p) for p in PATTERNS)
+

@@ -585,11 +585,50 @@ def _ranges_survive(pattern: str) -> bool:
     lower-casing its ends describes the lower-cased characters it matches."""
     if not _MAY_HOLD_RANGE.search(pattern):
         return True  # no set holds a `-` between two characters: no range to check
+    # the sets alone, each parsed on its own: a cue is a long alternation with a few short sets,
+    # and parsing all of it here cost more than compiling it
+    pieces = [piece for piece in _sets(pattern) or [pattern] if _MAY_HOLD_RANGE.search(piece)]
+    try:
+        trees = [_parse(piece, 0) for piece in pieces]
+    except (re.error, RecursionError, OverflowError):
+        if pieces == [pattern]:
+            return False
+        return _ranges_survive_whole(pattern)  # a set that reads otherwise on its own: read the whole
+    return all(_range_ok(low, high) for tree in trees for low, high in _ranges(tree))
+
+
+def _ranges_survive_whole(pattern: str) -> bool:
+    """``_ranges_survive`` read from the whole pattern's parse."""
     try:
         tree = _parsed(pattern)
     except (re.error, RecursionError, OverflowError):
         return False
     return all(_range_ok(low, high) for low, high in _ranges(tree))
+
+
+def _sets(pattern: str) -> list[str] | None:
+    """The character sets of ``pattern`` as written ("[a-z]", "[^]x-]"), read as ``re`` reads them
+    outside verbose mode; None when a comment group could hide a bracket, or a set is not closed."""
+    if "(?#" in pattern:
+        return None
+    out, at, end = [], 0, len(pattern)
+    while at < end:
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+        elif char == "[":
+            close = at + 1
+            close += pattern.startswith("^", close)
+            close += pattern.startswith("]", close)  # a `]` first in a set is itself
+            while close < end and pattern[close] != "]":
+                close += 2 if pattern[close] == "\\" else 1
+            if close >= end:
+                return None
+            out.append(pattern[at:close + 1])
+            at = close + 1
+        else:
+            at += 1
+    return out
 
 
 def _range_ok(low: int, high: int) -> bool:
