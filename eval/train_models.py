@@ -61,7 +61,7 @@ C = 4.0
 DIGITS = 6  # weights are rounded to this many decimals in the file
 # the newest held-out batch, pinned before its folders existed and not measured yet: neither this
 # script nor eval/unseen_sources.py trains on it unless told otherwise (see eval/LABELLING.md)
-UNMEASURED = "holdout19c"
+UNMEASURED = "holdout19d"
 
 
 # looptool's own reference texts: each file records scikit-learn's probabilities for them, and a
