@@ -140,9 +140,12 @@
   sentence asks for the round's own work: code to write ("How would you
   code the resize?") or a dataset to work on in a coding round, and a
   design of the candidate's own in a design round. A question about how
-  something is done ("How do you ...?") is not such a request here. The
-  message gives the round model's probability, the words that weigh most,
-  and the ask model's likeliest reading other than the promise.
+  something is done ("How do you ...?") is not such a request here, and in
+  a design round neither is a bare how-to with no one to do it ("How to
+  combine several commits in a local repository?"), which asks for
+  know-how; either model can then read it. The message gives the round
+  model's probability, the words that weigh most, and the ask model's
+  likeliest reading other than the promise.
 
 - in a `data-modeling` round, an instruction that opens with a verb of
   doing and acts on a model, data, a plot, a sample or a training run ("Grow
@@ -559,7 +562,13 @@ def _closed_only(question, ctx, promised):
 def _designs_own(question, promised, ctx) -> bool:
     """A sentence that asks for what a design round promises and is not an instruction to carry out."""
     analysis = analyse(question)
-    return any(not _instruction(ctx, e.sentence) for kind in promised for e in analysis.asked(kind))
+    return any(not _instruction(ctx, e.sentence) and not (kind == "solve" and _BARE_HOW_TO.match(e.sentence))
+               for kind in promised for e in analysis.asked(kind))
+
+
+# "How to combine several commits?", "How to debug iptables rules?": know-how asked with no one to do
+# it and nothing to build, which the models weigh; "How would you ..." asks for the candidate's own
+_BARE_HOW_TO = re.compile(r"^\W*how to\b", re.I)
 
 
 def _keyboard_work(question) -> bool:
