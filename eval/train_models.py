@@ -46,7 +46,7 @@ from pathlib import Path
 import yaml
 
 from looptool.fsutil import write_atomic
-from looptool.lint.text_model import FORMAT, OFF_PROMISE, packed, text_of as join_title_and_prompt
+from looptool.lint.text_model import DIGITS, FORMAT, OFF_PROMISE, packed, text_of as join_title_and_prompt
 from looptool.lint.text_model import ROUNDS as ROUND_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
@@ -58,7 +58,6 @@ TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 NGRAMS = (1, 2)
 MIN_DF = 2
 C = 4.0
-DIGITS = 6  # weights are rounded to this many decimals in the file
 # the newest held-out batch, pinned before its folders existed and not measured yet: neither this
 # script nor eval/unseen_sources.py trains on it unless told otherwise (see eval/LABELLING.md)
 UNMEASURED = "holdout19d"
@@ -201,7 +200,11 @@ def write(path: Path, data: dict, quiet: bool = False) -> None:
     if not all(math.isfinite(w) for w in data["weights"] + data["idf"]):
         print(f"{path}: training gave a weight that is not a finite number; nothing written", file=sys.stderr)
         raise SystemExit(2)
-    stored = {**data, "idf": packed(data["idf"]), "weights": packed(data["weights"])}
+    try:
+        stored = {**data, "idf": packed(data["idf"]), "weights": packed(data["weights"])}
+    except ValueError as exc:  # a weight too large for the file's 32-bit counts
+        print(f"{path}: {exc}; nothing written", file=sys.stderr)
+        raise SystemExit(2) from None
     try:
         write_atomic(path, json.dumps(stored, ensure_ascii=False, separators=(",", ":")) + "\n")
     except OSError as exc:

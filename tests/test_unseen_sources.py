@@ -111,3 +111,23 @@ def test_a_question_file_that_does_not_load_stops_the_measurement(tmp_path):
     assert proc.returncode != 0
     assert "does not load cleanly" in proc.stderr and "src1/questions.yaml" in proc.stderr and "LT002" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _training():
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        spec = importlib.util.spec_from_file_location("eval_train_models", ROOT / "eval" / "train_models.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "eval"))
+
+
+@pytest.mark.parametrize("weight,said", [(float("inf"), "not a finite number"), (5000.0, "32-bit")])
+def test_a_model_the_file_cannot_hold_is_refused_and_nothing_written(tmp_path, capsys, weight, said):
+    out = tmp_path / "ask_model.json"
+    model = {"weights": [0.5, weight], "idf": [1.0], "trained_on": {"questions": 1, "excluded_splits": []}}
+    with pytest.raises(SystemExit) as stopped:
+        _training().write(out, model)
+    assert stopped.value.code == 2 and said in capsys.readouterr().err and not out.exists()

@@ -349,8 +349,8 @@ class NeedleIndex:
     """Which of many literal strings occur in a text, found in one pass over it.
 
     The catalogue rules ask of one text, entry after entry, whether any of a pattern's literal
-    pieces occurs in it: some sixty questions of each question's text, each a scan of the whole text for a few strings, most of them absent.
-    An Aho-Corasick automaton of every piece asked about (pyahocorasick, in C) finds all of them in
+    pieces occurs in it: some sixty questions of each question's text, each a scan of the whole
+    text for a few strings, most of them absent. An Aho-Corasick automaton of every piece asked about (pyahocorasick, in C) finds all of them in
     one pass, and each question becomes a set lookup. The answers are the scans' own; only the
     work differs:
 
@@ -587,12 +587,12 @@ def _ranges_survive(pattern: str) -> bool:
         return True  # no set holds a `-` between two characters: no range to check
     # the sets alone, each parsed on its own: a cue is a long alternation with a few short sets,
     # and parsing all of it here cost more than compiling it
-    pieces = [piece for piece in _sets(pattern) or [pattern] if _MAY_HOLD_RANGE.search(piece)]
+    sets = _sets(pattern)
+    if not sets:  # none found where one may be, or a bracket a comment could hide: read the whole
+        return _ranges_survive_whole(pattern)
     try:
-        trees = [_parse(piece, 0) for piece in pieces]
+        trees = [_parse(piece, 0) for piece in sets if _MAY_HOLD_RANGE.search(piece)]
     except (re.error, RecursionError, OverflowError):
-        if pieces == [pattern]:
-            return False
         return _ranges_survive_whole(pattern)  # a set that reads otherwise on its own: read the whole
     return all(_range_ok(low, high) for tree in trees for low, high in _ranges(tree))
 

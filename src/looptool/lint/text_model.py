@@ -114,7 +114,8 @@ def _model(name: str = ASKS) -> _Model:
 
 
 FORMAT = 2  # the model files' format: 2 packs ``idf`` and ``weights`` (``packed``)
-SCALE = 10 ** 6  # packed numbers are whole millionths: the trained numbers are rounded to six decimals
+DIGITS = 6  # eval/train_models.py rounds every trained number to this many decimals
+SCALE = 10 ** DIGITS  # so packed numbers are whole millionths
 
 
 def packed(values) -> str:
