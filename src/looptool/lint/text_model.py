@@ -49,6 +49,10 @@ VAGUE = "vague_model"
 ROUNDS = {"coding": "coding_round_model", "system-design": "design_round_model",
           "ml-system-design": "design_round_model"}
 OFF_PROMISE = "off-promise"  # the round models' class for a question its round does not promise
+# above this probability of OFF_PROMISE, a round model's reading takes a question off its round: the
+# default at which mislabeled-interview reports it, and the point from which the design-quality
+# judgements (ml-clothing, stale-problem's design-scoped topics) leave it to that finding
+OFF_ROUND = 0.70
 
 
 @dataclass(frozen=True)

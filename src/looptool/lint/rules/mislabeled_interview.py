@@ -258,10 +258,10 @@ import re
 from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
-from looptool.lint.text_model import OFF_PROMISE, ROUNDS
+from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND, ROUNDS
 
 CODE, NAME, LEVEL, SCOPE = "LT112", "mislabeled-interview", "warning", "question"
-OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": 0.70}
+OPTIONS = {"min-ml-groups": 1, "max-promised": 0.10, "max-promised-with-cue": 0.50, "min-off-promise": OFF_ROUND}
 OPTION_RANGES = {"min-ml-groups": (0, 5), "max-promised": (0.0, 1.0), "max-promised-with-cue": (0.0, 1.0),
                  "min-off-promise": (0.0, 1.0)}
 
@@ -321,7 +321,7 @@ def check(question, ctx):
     # used is what the model learned to weigh
     elif not (evident if "design" in promised else analyse(question).asks_for(*sorted(promised - {"solve"}))):
         off = analyse(question).off_promise
-        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", 0.70)):
+        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", OFF_ROUND)):
             yield _read_off_promise(question, promised, off)
 
 

@@ -26,9 +26,9 @@ weekly") is not a recital either, and a question that asks for no design
 (a quiz filed as ML design) is `mislabeled-interview`'s, as is a hands-on
 lab that announces its walkthrough ("In this challenge, you will run the
 following notebooks"): it hands the design over. So is a question the
-design round's trained model reads as more likely off that round's promise
-than on it (step-by-step instructions to retrain and redeploy): whether its
-ML part is a recital matters only once it asks for a design. A question with no
+design round's trained model takes off that round's promise (above 70%, as
+`mislabeled-interview` reads it: a lab's steps to retrain and redeploy):
+whether its ML part is a recital matters only once it asks for a design. A question with no
 ML words at all is not
 this rule's business (a bare prompt is `vague-scenario`'s, a systems round
 filed as ML design is `mislabeled-interview`'s), and a design prompt that
@@ -80,7 +80,7 @@ from __future__ import annotations
 from looptool.lint.analysis import ML_SPECIFIC, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, first, group, shows_code
-from looptool.lint.text_model import OFF_PROMISE
+from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND
 
 CODE, NAME, LEVEL, SCOPE = "LT116", "ml-clothing", "warning", "question"
 OPTIONS = {"min-generic": 2}
@@ -129,9 +129,9 @@ def check(question, ctx):
         return  # a hands-on lab ("In this challenge, you will run ..."): no design to recite, and its round is
         # mislabeled-interview's business
     off = analysis.off_promise
-    if off is not None and off.probabilities[OFF_PROMISE] > 0.5:
-        return  # the design round's model reads it as more likely not a design at all: a round mislabeled-interview
-        # judges, whatever its ML words
+    if off is not None and off.probabilities[OFF_PROMISE] > OFF_ROUND:
+        return  # the design round's model takes it off that round (a lab's steps): mislabeled-interview's finding,
+        # whatever its ML words
     if first(_model_cost(ctx), _posed(question)):
         return  # the design is about the model's own cost to run or train: ML systems work, not a recital
     words = ", ".join(f'"{w}"' for w in ml.generic[:4])

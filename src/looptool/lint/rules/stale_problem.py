@@ -33,6 +33,12 @@ questions are never used, so they are skipped):
   TensorFlow 1 scaffold built on sessions and placeholders is stale);
   a question that only asks what the old method is, or how it compares,
   asks for knowledge and passes.
+  A topic the catalogue scopes to design rounds (the fixed RAG pipeline as
+  a design's centre) is judged only in a question that asks for a design: a
+  design-typed lab whose steps the design round's trained model takes off
+  that round's promise (above 70%, as `mislabeled-interview` reads it:
+  "upload the PDFs, run the ingestion notebook ...") has no design centre to judge, and its round is
+  `mislabeled-interview`'s finding.
 
 The finding quotes the sentence in which the topic was found.
 
@@ -83,9 +89,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from looptool.bank.model import DESIGN_TYPES
 from looptool.lint.analysis import PROMISES, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
+from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND
 from looptool.lint.rules._content import (
     applies_to,
     as_date,
@@ -121,7 +129,7 @@ def check(question, ctx):
     exempt = None
     for entry in ctx.catalogue("stale_topics"):
         since = as_date(entry.get("since"))
-        if since and ctx.today >= since and applies_to(entry, question):
+        if since and ctx.today >= since and applies_to(entry, question) and _judges(entry, question):
             exempt = exempt or f"{framing}. {interviewer_text(question)}"
             if entry_matches(entry, framing, exempt):
                 yield Problem(_topic_message(entry, since, entry_quote(entry, framing)), ("prompt",))
@@ -140,6 +148,18 @@ def _sets_a_task(question, ctx) -> bool:
 
 
 _TASKS = ("design", "implement", "solve", "analyse-data")
+
+
+def _judges(entry, question) -> bool:
+    """An entry scoped to design rounds judges the design a question asks for (a fixed RAG pipeline as
+    the design's centre): a design-typed question the round's trained model takes off that round (a
+    lab's steps to follow, mislabeled-interview's finding) leaves it nothing to judge. Entries about
+    what the work is built on (a removed API) judge labs too."""
+    types = set(entry.get("types") or ())
+    if not types or not types <= DESIGN_TYPES:
+        return True
+    off = analyse(question).off_promise
+    return off is None or off.probabilities[OFF_PROMISE] <= OFF_ROUND
 
 
 def _review_problem(question, ctx) -> Problem | None:
