@@ -285,6 +285,14 @@ class Analysis:
             return None
         return text_model.read(self.model_text, name)
 
+    def off_round(self, above: float | None = None) -> bool:
+        """Whether the round model of the question's type takes it off that round's promise: gives
+        ``OFF_PROMISE`` more than ``above`` (``text_model.OFF_ROUND`` unless given). False for a type
+        no round model reads."""
+        off = self.off_promise
+        limit = text_model.OFF_ROUND if above is None else above
+        return off is not None and off.probabilities[text_model.OFF_PROMISE] > limit
+
     def kinds(self) -> set[str]:
         return {kind for kind, found in self.asks.items() if found}
 

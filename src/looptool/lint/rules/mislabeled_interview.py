@@ -320,9 +320,8 @@ def check(question, ctx):
     # ("How do you roll back a migration?"), which the `solve` cues read too: telling how a tool is
     # used is what the model learned to weigh
     elif not (evident if "design" in promised else analyse(question).asks_for(*sorted(promised - {"solve"}))):
-        off = analyse(question).off_promise
-        if off is not None and off.probabilities[OFF_PROMISE] > float(ctx.options.get("min-off-promise", OFF_ROUND)):
-            yield _read_off_promise(question, promised, off)
+        if analyse(question).off_round(float(ctx.options.get("min-off-promise", OFF_ROUND))):
+            yield _read_off_promise(question, promised, analyse(question).off_promise)
 
 
 def _structural_sign(question, ctx) -> list[Problem]:

@@ -80,7 +80,6 @@ from __future__ import annotations
 from looptool.lint.analysis import ML_SPECIFIC, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, first, group, shows_code
-from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND
 
 CODE, NAME, LEVEL, SCOPE = "LT116", "ml-clothing", "warning", "question"
 OPTIONS = {"min-generic": 2}
@@ -128,8 +127,7 @@ def check(question, ctx):
     if announced_lab(ctx, analysis.requests):
         return  # a hands-on lab ("In this challenge, you will run ..."): no design to recite, and its round is
         # mislabeled-interview's business
-    off = analysis.off_promise
-    if off is not None and off.probabilities[OFF_PROMISE] > OFF_ROUND:
+    if analysis.off_round():
         return  # the design round's model takes it off that round (a lab's steps): mislabeled-interview's finding,
         # whatever its ML words
     if first(_model_cost(ctx), _posed(question)):

@@ -93,7 +93,6 @@ from looptool.bank.model import DESIGN_TYPES
 from looptool.lint.analysis import PROMISES, analyse, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import shows_code
-from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND
 from looptool.lint.rules._content import (
     applies_to,
     as_date,
@@ -158,8 +157,7 @@ def _judges(entry, question) -> bool:
     types = set(entry.get("types") or ())
     if not types or not types <= DESIGN_TYPES:
         return True
-    off = analyse(question).off_promise
-    return off is None or off.probabilities[OFF_PROMISE] <= OFF_ROUND
+    return not analyse(question).off_round()
 
 
 def _review_problem(question, ctx) -> Problem | None:
