@@ -14,6 +14,7 @@ from looptool.bank.load import load_bank
 from looptool.bank.resources import data_path
 from looptool.lint import text_model
 from looptool.lint.analysis import ASK_KINDS, PROMISES, analyse
+from looptool.lint.rules import mislabeled_interview
 
 MODEL = json.loads(data_path("ask_model.json").read_text(encoding="utf-8"))
 MODELS = {name: json.loads(data_path(f"{name}.json").read_text(encoding="utf-8"))
@@ -185,6 +186,16 @@ def test_the_cli_reports_how_tos_in_a_coding_round_with_the_round_model_s_readin
     off = "[tool.looptool.rules.mislabeled-interview]\nmin-off-promise = 1.0\n"
     run = run_subprocess("lint", _bank(tmp_path, SPRING, config=off), "--select", "mislabeled-interview", "--today", TODAY)
     assert run.code == 0, run.out + run.err
+
+
+def test_off_round_reads_the_round_model_above_its_line(tmp_path):
+    loaded, _ = load_bank([_bank(tmp_path, GRILLING, SPRING)])
+    grilling, spring = (analyse(q) for q in loaded.questions)
+    reading = spring.off_promise.probabilities[text_model.OFF_PROMISE]
+    assert spring.off_round() is (reading > text_model.OFF_ROUND)
+    assert spring.off_round(reading - 0.01) and not spring.off_round(reading)
+    assert grilling.off_promise is None and not grilling.off_round(0.0)  # no round model reads its type
+    assert dict(mislabeled_interview.OPTIONS)["min-off-promise"] == text_model.OFF_ROUND
 
 
 def test_the_round_model_s_reading_counts_only_above_min_off_promise(tmp_path):
