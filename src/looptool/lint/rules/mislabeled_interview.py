@@ -142,8 +142,10 @@
   design of the candidate's own in a design round. A question about how
   something is done ("How do you ...?") is not such a request here, and in
   a design round neither is a bare how-to with no one to do it ("How to
-  combine several commits in a local repository?"), which asks for
-  know-how; either model can then read it. The message gives the round
+  combine several commits in a local repository?") nor one in the habitual
+  present ("How do you restart pods when a ConfigMap changes?"), which asks
+  for know-how or practice, while "How would you ..." and "Design ..." ask
+  for the candidate's own design; either model can then read it. The message gives the round
   model's probability, the words that weigh most, and the ask model's
   likeliest reading other than the promise.
 
@@ -561,13 +563,15 @@ def _closed_only(question, ctx, promised):
 def _designs_own(question, promised, ctx) -> bool:
     """A sentence that asks for what a design round promises and is not an instruction to carry out."""
     analysis = analyse(question)
-    return any(not _instruction(ctx, e.sentence) and not (kind == "solve" and _BARE_HOW_TO.match(e.sentence))
+    return any(not _instruction(ctx, e.sentence) and not _HOW_IT_IS_DONE.match(e.sentence)
                for kind in promised for e in analysis.asked(kind))
 
 
-# "How to combine several commits?", "How to debug iptables rules?": know-how asked with no one to do
-# it and nothing to build, which the models weigh; "How would you ..." asks for the candidate's own
-_BARE_HOW_TO = re.compile(r"^\W*how to\b", re.I)
+# "How to combine several commits?", "How do you store secrets in Jenkins?", "How do you design for
+# latency versus quality in AI systems?": how a thing is done, in general or in the candidate's
+# practice (the habitual present, or no one to do it), which the models weigh; "How would you ..."
+# and "Design ..." ask for the candidate's own design of the problem posed
+_HOW_IT_IS_DONE = re.compile(r"^\W*how (to|(do|does|can) (you|we|one|i|teams?|companies|people|engineers))\b", re.I)
 
 
 def _keyboard_work(question) -> bool:
