@@ -144,8 +144,9 @@
   a design round neither is a bare how-to with no one to do it ("How to
   combine several commits in a local repository?") nor one in the habitual
   present ("How do you restart pods when a ConfigMap changes?"), which asks
-  for know-how or practice, while "How would you ..." and "Design ..." ask
-  for the candidate's own design; either model can then read it. The message gives the round
+  for know-how or practice, unless the prompt first poses a situation for it
+  to solve; "How would you ..." and "Design ..." ask for the candidate's own
+  design; either model can then read it. The message gives the round
   model's probability, the words that weigh most, and the ask model's
   likeliest reading other than the promise.
 
@@ -563,15 +564,20 @@ def _closed_only(question, ctx, promised):
 def _designs_own(question, promised, ctx) -> bool:
     """A sentence that asks for what a design round promises and is not an instruction to carry out."""
     analysis = analyse(question)
-    return any(not _instruction(ctx, e.sentence) and not _HOW_IT_IS_DONE.match(e.sentence)
+    # after a situation the prompt poses ("... we want to move them to a cheaper model. How do you do
+    # it safely?"), "how do you" asks how to solve it; asked with none, it asks how it is done
+    general = not analysis.framing.need_first
+    return any(not _instruction(ctx, e.sentence) and not (general and _HOW_IT_IS_DONE.match(e.sentence))
                for kind in promised for e in analysis.asked(kind))
 
 
 # "How to combine several commits?", "How do you store secrets in Jenkins?", "How do you design for
 # latency versus quality in AI systems?": how a thing is done, in general or in the candidate's
 # practice (the habitual present, or no one to do it), which the models weigh; "How would you ..."
-# and "Design ..." ask for the candidate's own design of the problem posed
-_HOW_IT_IS_DONE = re.compile(r"^\W*how (to|(do|does|can) (you|we|one|i|teams?|companies|people|engineers))\b", re.I)
+# and "Design ..." ask for the candidate's own design of the problem posed, and "How do you use an
+# embedding index to find duplicate tickets?" applies a method to a problem of its own
+_HOW_IT_IS_DONE = re.compile(r"^\W*how (to|(do|does|can) (you|we|one|i|teams?|companies|people|engineers)"
+                             r"(?!\s+(use|apply|leverage)\b))\b", re.I)
 
 
 def _keyboard_work(question) -> bool:
