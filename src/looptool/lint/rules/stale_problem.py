@@ -37,8 +37,8 @@ questions are never used, so they are skipped):
   a design's centre) is judged only in a question that asks for a design: a
   design-typed lab whose steps the design round's trained model takes off
   that round's promise (above 70%, as `mislabeled-interview` reads it:
-  "upload the PDFs, run the ingestion notebook ...") has no design centre to judge, and its round is
-  `mislabeled-interview`'s finding.
+  "upload the PDFs, run the ingestion notebook ...") has no design centre
+  to judge, and its round is `mislabeled-interview`'s finding.
 
 The finding quotes the sentence in which the topic was found.
 
