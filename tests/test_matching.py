@@ -290,4 +290,3 @@ def test_reading_the_sets_alone_judges_ranges_as_reading_the_whole_pattern(patte
 
 def test_every_bundled_pattern_s_ranges_are_judged_alike_read_alone_or_whole():
     assert all(_ranges_survive(p) == _ranges_survive_whole(p) for p in PATTERNS)
-

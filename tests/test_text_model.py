@@ -206,4 +206,3 @@ def test_the_round_model_s_reading_counts_only_above_min_off_promise(tmp_path):
         run = run_subprocess("lint", _bank(tmp_path, SPRING, config=config), "--select", "mislabeled-interview",
                              "--today", TODAY)
         assert run.code == code, (threshold, run.out + run.err)
-

@@ -350,9 +350,9 @@ class NeedleIndex:
 
     The catalogue rules ask of one text, entry after entry, whether any of a pattern's literal
     pieces occurs in it: some sixty questions of each question's text, each a scan of the whole
-    text for a few strings, most of them absent. An Aho-Corasick automaton of every piece asked about (pyahocorasick, in C) finds all of them in
-    one pass, and each question becomes a set lookup. The answers are the scans' own; only the
-    work differs:
+    text for a few strings, most of them absent. An Aho-Corasick automaton of every piece asked
+    about (pyahocorasick, in C) finds all of them in one pass, and each question becomes a set
+    lookup. The answers are the scans' own; only the work differs:
 
     * a piece shorter than ``SHORT`` ("in", "as", "the") occurs almost everywhere, so it would make
       the pass report thousands of places; it is still looked for on its own, a scan that stops

@@ -50,8 +50,9 @@ ROUNDS = {"coding": "coding_round_model", "system-design": "design_round_model",
           "ml-system-design": "design_round_model"}
 OFF_PROMISE = "off-promise"  # the round models' class for a question its round does not promise
 # above this probability of OFF_PROMISE, a round model's reading takes a question off its round: the
-# default at which mislabeled-interview reports it, and the point from which the design-quality
-# judgements (ml-clothing, stale-problem's design-scoped topics) leave it to that finding
+# default at which mislabeled-interview reports it (when no sentence asks for the round's own work),
+# and the point from which the design-quality judgements (ml-clothing, stale-problem's design-scoped
+# topics) leave the question alone
 OFF_ROUND = 0.70
 
 

@@ -26,11 +26,11 @@ weekly") is not a recital either, and a question that asks for no design
 (a quiz filed as ML design) is `mislabeled-interview`'s, as is a hands-on
 lab that announces its walkthrough ("In this challenge, you will run the
 following notebooks"): it hands the design over. So is a question the
-design round's trained model takes off that round's promise (above 70%, as
-`mislabeled-interview` reads it: a lab's steps to retrain and redeploy):
-whether its ML part is a recital matters only once it asks for a design.
-A question with no ML words at all is not this rule's business (a bare
-prompt is `vague-scenario`'s, a systems round
+design round's trained model takes off that round's promise (above 70%,
+the line at which `mislabeled-interview` reads the same model: a lab's
+steps to retrain and redeploy): whether its ML part is a recital matters
+only once it asks for a design. A question with no ML words at all is not
+this rule's business (a bare prompt is `vague-scenario`'s, a systems round
 filed as ML design is `mislabeled-interview`'s), and a design prompt that
 shows serving code to review is its own material. The cues are in the
 `question_cues` catalogue.

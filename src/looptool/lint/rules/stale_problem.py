@@ -36,9 +36,10 @@ questions are never used, so they are skipped):
   A topic the catalogue scopes to design rounds (the fixed RAG pipeline as
   a design's centre) is judged only in a question that asks for a design: a
   design-typed lab whose steps the design round's trained model takes off
-  that round's promise (above 70%, as `mislabeled-interview` reads it:
-  "upload the PDFs, run the ingestion notebook ...") has no design centre
-  to judge, and its round is `mislabeled-interview`'s finding.
+  that round's promise (above 70%, the line at which `mislabeled-interview`
+  reads the same model: "upload the PDFs, run the ingestion notebook ...")
+  has no design centre to judge; its round is `mislabeled-interview`'s
+  business.
 
 The finding quotes the sentence in which the topic was found.
 
