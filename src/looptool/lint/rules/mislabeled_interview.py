@@ -164,7 +164,11 @@
   analysis layer's `given-material` cues read it (a proposal to critique,
   "Discuss the pros and cons of the proposed pipeline", is material too); a
   plot or model named in general ("What is a histogram for?") is knowledge,
-  not modelling work.
+  not modelling work. A question about what a run shows ("What do you
+  observe about the validation loss?") is about material too. A
+  computation the cues read as a math item ("Calculate how much longer the
+  northern route takes") is most often done on the round's data, so in a
+  modelling round it counts neither way: the model's reading decides.
   And so is a problem the cues read set as an instruction to carry out
   ("Use Gensim's `most_similar` to find the neighbours of \"bark\"", "Modify
   the generator to flip the images"), but not a question about it nor an
@@ -368,6 +372,11 @@ def _against_promise(question, ctx, promised):
         return
     analysis = analyse(question)
     asked = analysis.kinds()
+    if question.type == "data-modeling":
+        # a computation asked in a modelling round ("Calculate the difference in flipper length
+        # between the species", "compute the fraction of bankers who are old") is most often done on
+        # the round's data: it tells neither way, so the model's reading of the whole decides
+        asked -= {"math-items"}
     if shows_code(ctx, question.prompt) and asked != {"recall"}:
         return
     if not asked:
@@ -567,17 +576,10 @@ def _designs_own(question, promised, ctx) -> bool:
     # after a situation the prompt poses ("... we want to move them to a cheaper model. How do you do
     # it safely?"), "how do you" asks how to solve it; asked with none, it asks how it is done
     general = not analysis.framing.need_first
-    return any(not _instruction(ctx, e.sentence) and not (general and _HOW_IT_IS_DONE.match(e.sentence))
+    # "How do you design for latency versus quality in AI systems?" asks how it is done (the
+    # `how-it-is-done` indicator), which the models weigh; "How would you ..." asks for a design
+    return any(not _instruction(ctx, e.sentence) and not (general and _find(ctx, "how-it-is-done", e.sentence))
                for kind in promised for e in analysis.asked(kind))
-
-
-# "How to combine several commits?", "How do you store secrets in Jenkins?", "How do you design for
-# latency versus quality in AI systems?": how a thing is done, in general or in the candidate's
-# practice (the habitual present, or no one to do it), which the models weigh; "How would you ..."
-# and "Design ..." ask for the candidate's own design of the problem posed, and "How do you use an
-# embedding index to find duplicate tickets?" applies a method to a problem of its own
-_HOW_IT_IS_DONE = re.compile(r"^\W*how (to|(do|does|can) (you|we|one|i|teams?|companies|people|engineers)"
-                             r"(?!\s+(use|apply|leverage)\b))\b", re.I)
 
 
 def _keyboard_work(question) -> bool:

@@ -32,7 +32,15 @@ questions are never used, so they are skipped):
   coding round that hands over code to complete sets one too, so a
   TensorFlow 1 scaffold built on sessions and placeholders is stale);
   a question that only asks what the old method is, or how it compares,
-  asks for knowledge and passes.
+  asks for knowledge and passes. A retired tool or API is different
+  (the catalogue marks such entries `retired_tool`): knowing it is itself
+  the dated skill, so a sentence that asks what it is or how it behaves
+  ("What is the difference between Service and IntentService?") makes the
+  question stale too, while one about why it was retired, how to move off
+  it or how it compares with its successor ("What was AsyncTask, and why
+  did Android deprecate it?", "What is the advantage of Retrofit over
+  AsyncTask?") passes, and so does a question that only names it in the
+  material around what it asks.
   A topic the catalogue scopes to design rounds (the fixed RAG pipeline as
   a design's centre) is judged only in a question that asks for a design: a
   design-typed lab whose steps the design round's trained model takes off
@@ -121,16 +129,22 @@ def check(question, ctx):
     ctx.derived("stale_topics configured", lambda: compile_all(
         p for entry in ctx.extra_catalogues.get("stale_topics", ()) for key in ("all", "any", "unless")
         for p in entry.get(key) or ()))
-    # a topic counts only in a question that sets a task: asked once, before any entry (the analysis
-    # it reads is shared with other rules, and about a third of questions set none)
-    if not _sets_a_task(question, ctx):
+    # an approach counts only in a question that sets a task; a retired tool or API counts in one that
+    # only asks about it too. Asked once, before any entry (the analysis it reads is shared with other
+    # rules, and about a third of questions set none)
+    task = _sets_a_task(question, ctx)
+    # in a question that only asks about something, the retired tool must be what a sentence asks
+    # about ("What is a retained fragment?"), not a name in the material around the question
+    framing = framing_text(question) if task else "\n".join(e.sentence for e in analyse(question).asked("recall"))
+    if not framing:
         return
-    framing = framing_text(question)
     exempt = None
     for entry in ctx.catalogue("stale_topics"):
+        if not (task or entry.get("retired_tool")):
+            continue
         since = as_date(entry.get("since"))
         if since and ctx.today >= since and applies_to(entry, question) and _judges(entry, question):
-            exempt = exempt or f"{framing}. {interviewer_text(question)}"
+            exempt = exempt or f"{framing_text(question)}. {interviewer_text(question)}"
             if entry_matches(entry, framing, exempt):
                 yield Problem(_topic_message(entry, since, entry_quote(entry, framing)), ("prompt",))
 
