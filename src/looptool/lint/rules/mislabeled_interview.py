@@ -172,7 +172,12 @@
   And so is a problem the cues read set as an instruction to carry out
   ("Use Gensim's `most_similar` to find the neighbours of \"bark\"", "Modify
   the generator to flip the images"), but not a question about it nor an
-  invitation to think or discuss ("Take a few minutes to think about ...").
+  invitation to think or discuss ("Take a few minutes to think about ..."),
+  nor a step of a program the prompt asks for when it names no dataset,
+  table or run and nothing modelling work acts on (a model, data, a sample,
+  an agent: "Write a recursive function that returns the Collatz steps from
+  n. Find the start below 10,000 with the longest sequence" is a
+  programming exercise).
 
 - in a `math-quiz` round, a question set on data the prompt describes
   ("A dataset of 1,000 rows is split 800/200: which error would you expect
@@ -402,9 +407,11 @@ def _promise_evident(question, promised, ctx, instructions_count=True) -> bool:
     analysis = analyse(question)
     # in a modelling round, an instruction acting on a model or data, a question about the material
     # handed over (a plot shown, these ratings, the model the candidate fitted) and a problem set as an
-    # instruction to carry out are all work on the data the round is for
-    if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material or any(
-            _hands_on(e.sentence) for e in analysis.asked("solve"))):
+    # instruction to carry out are all work on the data the round is for; but a prompt that asks for
+    # a program and names no data and nothing modelling acts on ("Write a recursive function ...;
+    # find the first 10-digit prime") sets a programming exercise, whose steps are the program's
+    if question.type == "data-modeling" and (_hands_on_modelling(question, ctx) or analysis.material or (any(
+            _hands_on(e.sentence) for e in analysis.asked("solve")) and not _program_without_data(question, ctx))):
         return True
     # in a quiz round, a question set on data the prompt describes ("Given a dataset and ten candidate
     # procedures, which would you use to choose?", "Is the training error usually above the test
@@ -510,6 +517,17 @@ def _hands_on(sentence: str) -> bool:
     """A problem set as an instruction to carry out ("Use l2loss in all layers", "Modify the generator
     to flip the images"), not a question about it nor an invitation to think or discuss it."""
     return not (_QUESTION_WORD.match(sentence) or _THOUGHT.match(sentence) or sentence.rstrip().endswith("?"))
+
+
+def _program_without_data(question, ctx) -> bool:
+    """The prompt asks for code to be written and names no dataset, table or run (the analysis's
+    `analyse-data` cues) and nothing modelling work acts on (a model, data, a sample, an agent: the
+    `modelling-object` indicator)."""
+    analysis = analyse(question)
+    if not analysis.asked("implement") or analysis.asked("analyse-data"):
+        return False
+    objects = group(ctx, _CATALOGUE, "indicator", "modelling-object")
+    return not (objects and objects.search(question.prompt or ""))
 
 
 def _hands_on_modelling(question, ctx) -> bool:
