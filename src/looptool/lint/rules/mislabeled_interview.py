@@ -378,9 +378,9 @@ def _against_promise(question, ctx, promised):
     analysis = analyse(question)
     asked = analysis.kinds()
     if question.type == "data-modeling":
-        # a computation asked in a modelling round ("Calculate the difference in flipper length
-        # between the species", "compute the fraction of bankers who are old") is most often done on
-        # the round's data: it tells neither way, so the model's reading of the whole decides
+        # a computation asked in a modelling round ("Calculate how much longer the northern route
+        # takes", "compute the share of late deliveries per courier") is most often done on the
+        # round's data: it tells neither way, so the model's reading of the whole decides
         asked -= {"math-items"}
     if shows_code(ctx, question.prompt) and asked != {"recall"}:
         return

@@ -35,11 +35,11 @@ questions are never used, so they are skipped):
   asks for knowledge and passes. A retired tool or API is different
   (the catalogue marks such entries `retired_tool`): knowing it is itself
   the dated skill, so a sentence that asks what it is or how it behaves
-  ("What is the difference between Service and IntentService?") makes the
+  ("How does an IntentService differ from a plain Service?") makes the
   question stale too, while one about why it was retired, how to move off
   it or how it compares with its successor ("What was AsyncTask, and why
-  did Android deprecate it?", "What is the advantage of Retrofit over
-  AsyncTask?") passes, and so does a question that only names it in the
+  did Android deprecate it?", "What is the advantage of a ViewModel over a
+  CursorLoader?") passes, and so does a question that only names it in the
   material around what it asks.
   A topic the catalogue scopes to design rounds (the fixed RAG pipeline as
   a design's centre) is judged only in a question that asks for a design: a
@@ -134,7 +134,7 @@ def check(question, ctx):
     # rules, and about a third of questions set none)
     task = _sets_a_task(question, ctx)
     # in a question that only asks about something, the retired tool must be what a sentence asks
-    # about ("What is a retained fragment?"), not a name in the material around the question
+    # about ("What does a retained fragment keep across a rotation?"), not a name in the material around the question
     framing = framing_text(question) if task else "\n".join(e.sentence for e in analyse(question).asked("recall"))
     if not framing:
         return
