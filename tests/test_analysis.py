@@ -347,3 +347,17 @@ def test_the_first_specific_ml_evidence_is_what_the_full_ml_reading_finds_first(
     labelled = analyse(_question("Design a fraud model. Chargebacks arrive weeks later and are the label.",
                                  "ml-system-design"))
     assert labelled.ml_specific is not None
+
+
+@pytest.mark.parametrize("prompt,count", [
+    # answers folded onto the question's line by a YAML folded block are read as the list they were
+    ("Which of these Python containers keeps insertion order? - A) set - B) dict - C) frozenset", 3),
+    ("Which is faster for membership tests? a) a list b) a set c) a tuple d) a string", 4),
+    # numbered steps folded the same way ask for work; two labels, or no question before them, are no list
+    ("Steps: 1. Write a loader for the config file. 2. Add a test for a missing key. 3. Make it pass.", None),
+    ("Pick one: A) red B) green", None),
+    ("Version 1. 2 users. 3 days.", None),
+])
+def test_answers_folded_onto_one_line(prompt, count):
+    found = choices(prompt)
+    assert (found.count if found else None) == count

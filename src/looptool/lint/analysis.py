@@ -451,12 +451,36 @@ def choices(prompt: str | None) -> Choices | None:
     after a which- or what-question or an instruction to pick, since numbered steps and parts are
     common in exercises.
 
+    A line onto which the answers were folded ("Which is true? - A) ... - B) ... - C) ...", as a
+    YAML folded block writes a list) is read as the lines it was written in (``_unfolded``).
+
     A list without labels ("- SMTP", "- HTTP", ...) is read the same way when no labelled list
     counts, and counts only with three or more items, just after a question or an instruction to
     pick, and when nothing follows it: the answers close the prompt. Bullets in the middle of a
     prompt are mostly requirements, notes or parts."""
-    lines = (prompt or "").splitlines()
+    lines = [part for line in (prompt or "").splitlines() for part in _unfolded(line)]
     return _choice_list(lines, labelled=True) or _choice_list(lines, labelled=False)
+
+
+# a label inside a line, after a space: " - A) ", " B. ", " 3) "
+_INLINE_LABEL = re.compile(r"(?<![-*])\s(?=(?:[-*]\s+)?\(?(?:[A-Ea-e]|[1-9])[.)]\s+\S)")
+
+
+def _unfolded(line: str) -> list[str]:
+    """A line whose answers were folded onto it ("Which is true? - A) ... - B) ... - C) ...", as a
+    YAML folded block writes them) as the lines it was written in: a question or a colon, then three
+    or more labels in sequence from A, a or 1. Anything else is left as it is, and the lines it gives
+    are read by the same rules as any other list."""
+    cuts = [m.end() for m in _INLINE_LABEL.finditer(line)]
+    parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
+    stem, items = parts[0], parts[1:]
+    labels = [found["label"] for found in map(_CHOICE.match, items) if found]
+    if len(items) < 3 or len(labels) != len(items) or not stem.rstrip().endswith(("?", ":")):
+        return [line]
+    first = labels[0]
+    if first not in "Aa1" or labels != [chr(ord(first) + k) for k in range(len(labels))]:
+        return [line]
+    return parts
 
 
 def _item(line: str, labelled: bool) -> tuple[str, str] | None:
