@@ -353,6 +353,8 @@ def test_the_first_specific_ml_evidence_is_what_the_full_ml_reading_finds_first(
     # answers folded onto the question's line by a YAML folded block are read as the list they were
     ("Which of these Python containers keeps insertion order? - A) set - B) dict - C) frozenset", 3),
     ("Which is faster for membership tests? a) a list b) a set c) a tuple d) a string", 4),
+    # an answer that is one call is code, not a request to print or to count
+    ("Which call gives a string's length? 1. len(s) 2. s.length() 3. size(s)", 3),
     # numbered steps folded the same way ask for work; two labels, or no question before them, are no list
     ("Steps: 1. Write a loader for the config file. 2. Add a test for a missing key. 3. Make it pass.", None),
     ("Pick one: A) red B) green", None),

@@ -433,6 +433,7 @@ _ASKS_TO_PICK = re.compile(
     r"(?:(?:true|false|correct|incorrect|right|wrong|best)\b|(?:answers?|options?|statements?|choices?|responses?)\b|"
     r"from (?:the|these) (?:options|answers|choices)\b)|\ball that apply\b", re.I)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+_CALL_ALONE = re.compile(r"^[A-Za-z_][\w.:]*\([^()\n]*\);?$")  # an answer that is one call: "print(x)"
 MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a part, not an answer
 
 
@@ -515,8 +516,9 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         # a list without labels counts only when it closes the prompt
         if len(bodies) < (2 if labelled else 3) or not (labelled or not "".join(lines[end + 1:]).strip()):
             continue
-        # each answer's prose: code blocks out, and inline code (a file name, a command) as an empty span
-        prose = [_INLINE_CODE.sub("``", _FENCED.sub("", body)).strip() for body in bodies]
+        # each answer's prose: code blocks out, and inline code (a file name, a command) as an empty
+        # span, and so is an answer that is a call written without backticks ("println(x)")
+        prose = [_CALL_ALONE.sub("``", _INLINE_CODE.sub("``", _FENCED.sub("", body)).strip()) for body in bodies]
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
                 cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in _cues().values()):
             return None  # sub-questions, parts or steps: each asks something of its own
