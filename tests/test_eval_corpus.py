@@ -49,7 +49,7 @@ def _skill_ids() -> set[str]:
 
 
 def expected_split(qid: str, session: int | None) -> str:
-    """The split LABELLING.md fixes for an id: sessions 5 to 19 hold out part of their folders."""
+    """The split LABELLING.md fixes for an id: sessions 5 to 22 hold out part of their folders."""
     if session in (6, "6b", "6c", "6d", 7, "7b", "7c", "7d", 8, "8b", "8c", 9, "9b", 10, 11, "11b", 12, "12b", "12c", "12d", 13, "13b", "13c", 14, "14b", "14c", 15, "15b", "15c", 16, "16b", 17, "17b", "17c", 18, "18b", "18c", "18d", 19, "19b", "19c", "19d", 20, "20b", "20c", "20d", 21, "21b", "21c", "21d", "21e", "21f", 22):  # sessions 6 to 22's batches, each with its own salt and split
         name = f"holdout{session}"
         salted = int(hashlib.sha256((name + ":" + qid).encode()).hexdigest()[:8], 16)

@@ -526,8 +526,7 @@ def _program_without_data(question, ctx) -> bool:
     analysis = analyse(question)
     if not analysis.asked("implement") or analysis.asked("analyse-data"):
         return False
-    objects = group(ctx, _CATALOGUE, "indicator", "modelling-object")
-    return not (objects and objects.search(question.prompt or ""))
+    return not _find(ctx, "modelling-object", question.prompt or "")
 
 
 def _hands_on_modelling(question, ctx) -> bool:

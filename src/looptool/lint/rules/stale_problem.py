@@ -134,7 +134,8 @@ def check(question, ctx):
     # rules, and about a third of questions set none)
     task = _sets_a_task(question, ctx)
     # in a question that only asks about something, the retired tool must be what a sentence asks
-    # about ("What does a retained fragment keep across a rotation?"), not a name in the material around the question
+    # about ("What does a retained fragment keep across a rotation?"), not a name in the material
+    # around the question (framing_text is memoised: the exemption text below reads it again for free)
     framing = framing_text(question) if task else "\n".join(e.sentence for e in analyse(question).asked("recall"))
     if not framing:
         return
