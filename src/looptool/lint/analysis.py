@@ -52,6 +52,14 @@ PROMISES = {
     "behavioral": frozenset({"behavioural", "own-practice"}),
 }
 
+# the kinds of request that tell neither way in a type's round: a computation asked in a modelling
+# round ("work out how much longer the northern route takes", "compute the share of late orders per
+# courier") is most often done on the round's data, so only the rest of the text (or the model's
+# reading of the whole) says whether the round is what it says
+NEUTRAL = {
+    "data-modeling": frozenset({"math-items"}),
+}
+
 # what a request of each kind is, in a message
 ASK_WORDS = {
     "design": "design a system", "implement": "write code", "solve": "work a problem",
@@ -478,10 +486,16 @@ def _unfolded(line: str) -> list[str]:
     labels = [found["label"] for found in map(_CHOICE.match, items) if found]
     if len(items) < 3 or len(labels) != len(items) or not stem.rstrip().endswith(("?", ":")):
         return [line]
-    first = labels[0]
-    if first not in "Aa1" or labels != [chr(ord(first) + k) for k in range(len(labels))]:
-        return [line]
-    return parts
+    in_sequence = labels[0] in _FIRST_LABELS and all(_next_label(a) == b for a, b in zip(labels, labels[1:]))
+    return parts if in_sequence else [line]
+
+
+_FIRST_LABELS = "Aa1"  # a labelled list of answers starts at one of these
+
+
+def _next_label(label: str) -> str:
+    """The label after this one in a list of answers: B after A, b after a, 2 after 1."""
+    return chr(ord(label) + 1)
 
 
 def _item(line: str, labelled: bool) -> tuple[str, str] | None:
@@ -496,10 +510,10 @@ def _item(line: str, labelled: bool) -> tuple[str, str] | None:
 
 def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
     # labels run in sequence (A, B, C ...); bullets repeat their mark
-    following_key = (lambda key: chr(ord(key) + 1)) if labelled else (lambda key: key)
+    following_key = _next_label if labelled else (lambda key: key)
     for at, line in enumerate(lines):
         first = _item(line, labelled)
-        if not first or (first[0] not in "Aa1" if labelled else at and _BULLET_CHOICE.match(lines[at - 1])):
+        if not first or (first[0] not in _FIRST_LABELS if labelled else at and _BULLET_CHOICE.match(lines[at - 1])):
             continue
         key, body = first
         bodies, end, expected = [body], at, following_key(key)

@@ -267,7 +267,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from looptool.lint.analysis import ASK_WORDS, PROMISES, analyse, bare_name, unread
+from looptool.lint.analysis import ASK_WORDS, NEUTRAL, PROMISES, analyse, bare_name, unread
 from looptool.lint.rules import Problem
 from looptool.lint.rules._cues import announced_lab, first, group, quantities, sentences, shows_code
 from looptool.lint.text_model import OFF_PROMISE, OFF_ROUND, ROUNDS
@@ -376,12 +376,7 @@ def _against_promise(question, ctx, promised):
     if _promise_evident(question, promised, ctx):  # the usual case, decided without reading the other kinds
         return
     analysis = analyse(question)
-    asked = analysis.kinds()
-    if question.type == "data-modeling":
-        # a computation asked in a modelling round ("Calculate how much longer the northern route
-        # takes", "compute the share of late deliveries per courier") is most often done on the
-        # round's data: it tells neither way, so the model's reading of the whole decides
-        asked -= {"math-items"}
+    asked = analysis.kinds() - NEUTRAL.get(question.type, frozenset())
     if shows_code(ctx, question.prompt) and asked != {"recall"}:
         return
     if not asked:
