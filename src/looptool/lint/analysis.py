@@ -534,8 +534,11 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         # span, and so is an answer that is a call written without backticks ("println(x)")
         prose = [_CALL_ALONE.sub("``", _INLINE_CODE.sub("``", _FENCED.sub("", body)).strip()) for body in bodies]
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
-                cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in _cues().values()):
-            return None  # sub-questions, parts or steps: each asks something of its own
+                _cues()[kind].find(p) for p in prose if p[:1] not in "\"'`" for kind in ASK_KINDS):
+            # sub-questions, parts or steps: each asks something of its own. Only the request cues
+            # count: an answer that tells of a wait or a crash (what the framing cues read as a
+            # situation going wrong) or names a model is still an answer to pick
+            return None
         # the question before the list, past any sample it shows (a code block, a line of code alone)
         lead = "\n".join(ln for ln in _FENCED.sub(" ", "\n".join(lines[:at])).splitlines()
                          if not _CODE_ALONE.match(ln)).strip()
