@@ -59,7 +59,7 @@ SPLITS = ("dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdo
           "holdout18", "holdout18b", "holdout18c",
           "holdout18d", "holdout19", "holdout19b", "holdout19c", "holdout19d",
           "holdout20", "holdout20b", "holdout20c",
-          "holdout20d", "holdout21", "holdout21b", "holdout21c", "holdout21d", "holdout21e", "holdout21f", "holdout22", "holdout22b", "holdout22c", "holdout22d", "holdout22e", "holdout22f", "holdout23", "all")
+          "holdout20d", "holdout21", "holdout21b", "holdout21c", "holdout21d", "holdout21e", "holdout21f", "holdout22", "holdout22b", "holdout22c", "holdout22d", "holdout22e", "holdout22f", "holdout22g", "holdout23", "all")
 
 
 def load_labels(root: Path) -> dict[str, dict]:

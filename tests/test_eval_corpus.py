@@ -50,7 +50,7 @@ def _skill_ids() -> set[str]:
 
 def expected_split(qid: str, session: int | None) -> str:
     """The split LABELLING.md fixes for an id: sessions 5 to 23 hold out part of their folders."""
-    if session in (6, "6b", "6c", "6d", 7, "7b", "7c", "7d", 8, "8b", "8c", 9, "9b", 10, 11, "11b", 12, "12b", "12c", "12d", 13, "13b", "13c", 14, "14b", "14c", 15, "15b", "15c", 16, "16b", 17, "17b", "17c", 18, "18b", "18c", "18d", 19, "19b", "19c", "19d", 20, "20b", "20c", "20d", 21, "21b", "21c", "21d", "21e", "21f", 22, "22b", "22c", "22d", "22e", "22f", 23):  # sessions 6 to 23's batches, each with its own salt and split
+    if session in (6, "6b", "6c", "6d", 7, "7b", "7c", "7d", 8, "8b", "8c", 9, "9b", 10, 11, "11b", 12, "12b", "12c", "12d", 13, "13b", "13c", 14, "14b", "14c", 15, "15b", "15c", 16, "16b", 17, "17b", "17c", 18, "18b", "18c", "18d", 19, "19b", "19c", "19d", 20, "20b", "20c", "20d", 21, "21b", "21c", "21d", "21e", "21f", 22, "22b", "22c", "22d", "22e", "22f", "22g", 23):  # sessions 6 to 23's batches, each with its own salt and split
         name = f"holdout{session}"
         salted = int(hashlib.sha256((name + ":" + qid).encode()).hexdigest()[:8], 16)
         return name if salted % 3 else "dev"
@@ -76,6 +76,7 @@ def test_the_split_formulas():
     assert [expected_split(q, "6c") for q in "abcdef"] == ['holdout6c', 'holdout6c', 'dev', 'dev', 'holdout6c', 'holdout6c']
     assert [expected_split(q, "6d") for q in "abcdef"] == ['dev', 'dev', 'holdout6d', 'holdout6d', 'holdout6d', 'holdout6d']
     assert [expected_split(q, 23) for q in "abcdef"] == ['dev', 'holdout23', 'holdout23', 'holdout23', 'holdout23', 'dev']
+    assert [expected_split(q, "22g") for q in "abcdef"] == ['holdout22g', 'dev', 'dev', 'holdout22g', 'holdout22g', 'dev']
     assert [expected_split(q, "22f") for q in "abcdef"] == ['holdout22f', 'holdout22f', 'holdout22f', 'dev', 'dev', 'dev']
     assert [expected_split(q, "22e") for q in "abcdef"] == ['holdout22e', 'holdout22e', 'holdout22e', 'holdout22e', 'dev', 'holdout22e']
     assert [expected_split(q, "22d") for q in "abcdef"] == ['holdout22d', 'dev', 'dev', 'holdout22d', 'dev', 'dev']
