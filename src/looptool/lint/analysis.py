@@ -533,11 +533,12 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         # each answer's prose: code blocks out, and inline code (a file name, a command) as an empty
         # span, and so is an answer that is a call written without backticks ("println(x)")
         prose = [_CALL_ALONE.sub("``", _INLINE_CODE.sub("``", _FENCED.sub("", body)).strip()) for body in bodies]
+        # sub-questions, parts or steps: each asks something of its own. Only the request cues count:
+        # an answer that tells of a wait or a crash (what the framing cues read as a situation going
+        # wrong) or names a model is still an answer to pick
+        requests = [_cues()[kind] for kind in ASK_KINDS]
         if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
-                _cues()[kind].find(p) for p in prose if p[:1] not in "\"'`" for kind in ASK_KINDS):
-            # sub-questions, parts or steps: each asks something of its own. Only the request cues
-            # count: an answer that tells of a wait or a crash (what the framing cues read as a
-            # situation going wrong) or names a model is still an answer to pick
+                cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in requests):
             return None
         # the question before the list, past any sample it shows (a code block, a line of code alone)
         lead = "\n".join(ln for ln in _FENCED.sub(" ", "\n".join(lines[:at])).splitlines()
