@@ -3,7 +3,7 @@
     python eval/run.py                   # the dev split (tune on this one only)
     python eval/run.py --split test      # the frozen test split: measure once, at the end
     python eval/run.py --split holdout20 # one held-out batch's split (any of SPLITS below: session 5's
-                                         # `holdout` to session 23's `holdout23b`), each measured once
+                                         # `holdout` to session 23's `holdout23c`), each measured once
                                          # before it was read or trained on (see eval/LABELLING.md)
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
     python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
@@ -59,7 +59,7 @@ SPLITS = ("dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdo
           "holdout18", "holdout18b", "holdout18c",
           "holdout18d", "holdout19", "holdout19b", "holdout19c", "holdout19d",
           "holdout20", "holdout20b", "holdout20c",
-          "holdout20d", "holdout21", "holdout21b", "holdout21c", "holdout21d", "holdout21e", "holdout21f", "holdout22", "holdout22b", "holdout22c", "holdout22d", "holdout22e", "holdout22f", "holdout22g", "holdout23", "holdout23b", "all")
+          "holdout20d", "holdout21", "holdout21b", "holdout21c", "holdout21d", "holdout21e", "holdout21f", "holdout22", "holdout22b", "holdout22c", "holdout22d", "holdout22e", "holdout22f", "holdout22g", "holdout23", "holdout23b", "holdout23c", "all")
 
 
 def load_labels(root: Path) -> dict[str, dict]:

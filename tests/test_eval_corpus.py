@@ -113,12 +113,13 @@ PINNED_SESSIONS = {
     '22g': 'h..hh.',
     23: '.hhhh.',
     '23b': 'hhhhhh',
+    '23c': '.hh...',
 }
 
 
 def expected_split(qid: str, session: int | None) -> str:
     """The split LABELLING.md fixes for an id: sessions 5 to 23 hold out part of their folders."""
-    if session in PINNED_SESSIONS:  # sessions 6 to 23b's batches, each with its own salt and split
+    if session in PINNED_SESSIONS:  # sessions 6 to 23c's batches, each with its own salt and split
         name = f"holdout{session}"
         salted = int(hashlib.sha256((name + ":" + qid).encode()).hexdigest()[:8], 16)
         return name if salted % 3 else "dev"

@@ -40,7 +40,7 @@ def test_a_folder_s_fold_is_fixed_by_its_name():
 
 
 @pytest.mark.parametrize("args,said", [
-    (["--split", "holdout23b"], "has not been measured yet"),
+    (["--split", "holdout23c"], "has not been measured yet"),
     (["--folds", "1"], "at least 2"),
     (["--corpus", "/nonexistent-corpus"], "no corpus folders"),
 ])
