@@ -2,9 +2,9 @@
 
     python eval/run.py                   # the dev split (tune on this one only)
     python eval/run.py --split test      # the frozen test split: measure once, at the end
-    python eval/run.py --split holdout20 # one held-out batch's split (any of SPLITS below: session 5's
-                                         # `holdout` to session 23's `holdout23c`), each measured once
-                                         # before it was read or trained on (see eval/LABELLING.md)
+    python eval/run.py --split holdout20 # one held-out batch's split (session 5's `holdout`, or any
+                                         # batch eval/splits.py lists), each measured once before it
+                                         # was read or trained on (see eval/LABELLING.md)
     python eval/run.py --split all --set extra   # the seeds' examples and hard cases
     python eval/run.py --skills          # skill evidence on the dev split (any --split works the same)
 
@@ -35,6 +35,10 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from splits import SPLITS  # noqa: E402  (eval/splits.py: the held-out batches)
+
 SETS = {"corpus": HERE / "corpus", "extra": HERE / "extra"}
 TODAY = "2026-12-06"
 
@@ -49,17 +53,6 @@ MODES = {
 }
 
 
-# what --split takes: dev, the first test split, each session's held-out batches in order, and all of them
-SPLITS = ("dev", "test", "holdout", "holdout6", "holdout6b", "holdout6c", "holdout6d", "holdout7",
-          "holdout7b", "holdout7c", "holdout7d", "holdout8", "holdout8b", "holdout8c", "holdout9",
-          "holdout9b", "holdout10", "holdout11", "holdout11b", "holdout12", "holdout12b",
-          "holdout12c", "holdout12d", "holdout13", "holdout13b", "holdout13c", "holdout14",
-          "holdout14b", "holdout14c", "holdout15", "holdout15b", "holdout15c",
-          "holdout16", "holdout16b", "holdout17", "holdout17b", "holdout17c",
-          "holdout18", "holdout18b", "holdout18c",
-          "holdout18d", "holdout19", "holdout19b", "holdout19c", "holdout19d",
-          "holdout20", "holdout20b", "holdout20c",
-          "holdout20d", "holdout21", "holdout21b", "holdout21c", "holdout21d", "holdout21e", "holdout21f", "holdout22", "holdout22b", "holdout22c", "holdout22d", "holdout22e", "holdout22f", "holdout22g", "holdout23", "holdout23b", "holdout23c", "all")
 
 
 def load_labels(root: Path) -> dict[str, dict]:

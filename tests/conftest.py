@@ -22,6 +22,16 @@ os.environ["TZ"] = "UTC"
 os.environ.pop("COLUMNS", None)  # and the width of piped text
 TODAY = "2026-11-24"
 
+
+def eval_splits():
+    """eval/splits.py: the held-out batches of the labelled corpus that the measuring scripts read."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_splits", REPO / "eval" / "splits.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 # The OASIS SARIF 2.1.0 schema is reference data kept beside the repository (shared/external-schemas/),
 # not vendored; LOOPTOOL_SARIF_SCHEMA may point elsewhere. Without it the SARIF schema checks skip.
 SARIF_SCHEMA = Path(os.environ.get("LOOPTOOL_SARIF_SCHEMA") or

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import eval_splits
 from jsonschema import Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
+
 CORPUS = ROOT / "eval" / "corpus"
 EXTRA = ROOT / "eval" / "extra"
 ASKS = {"implement", "design", "recall", "analyse-data", "math-items", "present-own-work", "career",
@@ -143,6 +145,12 @@ def test_the_split_formulas():
     for session, pinned in PINNED_SESSIONS.items():
         expected = [f"holdout{session}" if mark == "h" else "dev" for mark in pinned]
         assert [expected_split(q, session) for q in "abcdef"] == expected, session
+
+
+def test_the_measuring_scripts_know_every_pinned_batch():
+    # eval/splits.py (what eval/run.py measures and eval/train_models.py leaves out) lists the same
+    # batches, in the same order, as the table above
+    assert list(eval_splits().BATCHES) == [str(session) for session in PINNED_SESSIONS]
 
 
 @pytest.mark.parametrize("folder", _folders(CORPUS) + _folders(EXTRA), ids=lambda p: p.name)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import eval_splits
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "eval" / "unseen_sources.py"
@@ -40,7 +41,7 @@ def test_a_folder_s_fold_is_fixed_by_its_name():
 
 
 @pytest.mark.parametrize("args,said", [
-    (["--split", "holdout23c"], "has not been measured yet"),
+    (["--split", eval_splits().UNMEASURED], "has not been measured yet"),
     (["--folds", "1"], "at least 2"),
     (["--corpus", "/nonexistent-corpus"], "no corpus folders"),
 ])
