@@ -441,7 +441,14 @@ _ASKS_TO_PICK = re.compile(
     r"(?:(?:true|false|correct|incorrect|right|wrong|best)\b|(?:answers?|options?|statements?|choices?|responses?)\b|"
     r"from (?:the|these) (?:options|answers|choices)\b)|\ball that apply\b", re.I)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_CALL_ALONE = re.compile(r"^[A-Za-z_][\w.:]*\([^()\n]*\);?$")  # an answer that is one call: "print(x)"
+# an answer that is one line of code opening with a call or an index and closing with its bracket:
+# "print(x)", "print(data.select_dtypes(float).sum())", "df[['a', 'b']].sum()"
+_CALL_ALONE = re.compile(r"^[A-Za-z_][\w.:]*[(\[][^\n]*[)\]];?$")
+# an answer that points at other answers ("Both 1 and 2", "All of the above", "Neither A nor C"): only a
+# list of answers to pick from has one, so its other items are answers too, whatever their mood
+_POINTS_AT_ANSWERS = re.compile(
+    r"^\W*(?:both|all|none|neither|either|only)\b[^.?!]{0,20}?(?:\b(?:of )?(?:the )?(?:above|below)\b|"
+    r"\bof (?:these|them|those|the (?:options|answers|choices))\b|\b(?:[A-E]|[1-9]),? (?:and|or|nor) (?:[A-E]|[1-9])\b)", re.I)
 MAX_CHOICE = 160  # a listed answer longer than this (code aside) is a task or a part, not an answer
 
 
@@ -460,6 +467,12 @@ def choices(prompt: str | None) -> Choices | None:
     after a which- or what-question or an instruction to pick, since numbered steps and parts are
     common in exercises.
 
+    A list set inside a code block of its own ("```" around "A. print(x)", "B. ...") is read as the
+    list it is (``_unfenced``). An answer that is one line of code opening with a call ("print(x)")
+    is code, not a request; and when one answer points at the others ("Both 1 and 2", "All of the
+    above"), the list is one of answers whatever the mood of the rest ("Add the folder to CPATH"),
+    and a numbered one counts after any question.
+
     A line onto which the answers were folded ("Which is true? - A) ... - B) ... - C) ...", as a
     YAML folded block writes a list) is read as the lines it was written in (``_unfolded``).
 
@@ -467,8 +480,21 @@ def choices(prompt: str | None) -> Choices | None:
     counts, and counts only with three or more items, just after a question or an instruction to
     pick, and when nothing follows it: the answers close the prompt. Bullets in the middle of a
     prompt are mostly requirements, notes or parts."""
-    lines = [part for line in (prompt or "").splitlines() for part in _unfolded(line)]
+    lines = _unfenced([part for line in (prompt or "").splitlines() for part in _unfolded(line)])
     return _choice_list(lines, labelled=True) or _choice_list(lines, labelled=False)
+
+
+def _unfenced(lines: list[str]) -> list[str]:
+    """The lines with the fences taken off any code block that holds nothing but a labelled list
+    (two or more lines such as "A. print(x)"): a list of answers set as code to keep its layout is
+    still a list of answers. Any other code block is left as it is."""
+    marks = [at for at, line in enumerate(lines) if _FENCE.match(line)]
+    dropped = set()
+    for start, end in zip(marks[::2], marks[1::2]):
+        inside = [line for line in lines[start + 1:end] if line.strip()]
+        if len(inside) >= 2 and all(_CHOICE.match(line) for line in inside):
+            dropped |= {start, end}
+    return [line for at, line in enumerate(lines) if at not in dropped] if dropped else lines
 
 
 # a label inside a line, after a space: " - A) ", " B. ", " 3) "
@@ -537,7 +563,8 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         # an answer that tells of a wait or a crash (what the framing cues read as a situation going
         # wrong) or names a model is still an answer to pick
         requests = [_cues()[kind] for kind in ASK_KINDS]
-        if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or any(
+        pointed = any(_POINTS_AT_ANSWERS.match(p) for p in prose)
+        if any(p.endswith("?") for p in prose) or max(map(len, prose)) > MAX_CHOICE or not pointed and any(
                 cue.find(p) for p in prose if p[:1] not in "\"'`" for cue in requests):
             return None
         # the question before the list, past any sample it shows (a code block, a line of code alone)
@@ -547,7 +574,7 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         picks = bool(_ASKS_TO_PICK.search(asking))
         if not (asking.endswith("?") or picks or labelled and _CHOICE_LEAD.search(asking)):
             return None
-        if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking) or picks:
+        if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking) or picks or pointed:
             return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()),
                            "\n".join(lines[:at] + lines[end + 1:]))
         return None

@@ -72,11 +72,18 @@
   the change?") or an instruction to pick ("Select the true statements:")
   it lists answers to pick from, labelled in sequence (A, B,
   C or 1, 2), each short and none a request of its own ("Describe the
-  bug"); answers without labels ("- SMTP") count when there are three or
-  more and they close the prompt. Picking an answer is a quiz, whatever the
-  round promises; a prompt that also asks for the promised work ("Implement
-  the cache with the structure you chose") stays clean. The answers
-  themselves ask nothing: a command among them (`make`) is not coding work.
+  bug"; an answer that is a line of code, `print(df.sum())`, is code, and
+  when one answer points at the others, "Both 1 and 2" or "None of the
+  above", the list is answers whatever the mood of the rest); answers
+  without labels ("- SMTP") count when there are three or more and they
+  close the prompt, and answers set in a code block of their own count as
+  the list they are. Picking an answer is a quiz, whatever the round
+  promises; a prompt that also asks for the promised work ("Implement the
+  cache with the structure you chose") stays clean. The answers themselves
+  ask nothing, and neither does the question they answer ("How can the
+  program be linked?" is answered by picking): a command among the answers
+  (`make`) is not coding work. In a modelling round the question counts: a
+  pick about results handed over is the round's reading of its material.
 
 - any type whose prompt asks for nothing that the type promises. Two
   readings decide it. The trained ask model (`looptool.lint.text_model`,
@@ -361,10 +368,17 @@ def _multiple_choice(question, promised, ctx):
     if "recall" in promised:
         return
     offered = analyse(question).choices
+    if not offered:
+        return
     # the listed answers are picked, not done: a command among them ("`make`") or a change it
-    # proposes ("Modify the recipe") asks nothing of the candidate, so only the rest of the prompt
-    # can ask for the work the type promises
-    if not offered or _promise_evident(dataclasses.replace(question, prompt=offered.stem), promised, ctx):
+    # proposes ("Modify the recipe") asks nothing of the candidate, and neither does the question
+    # they answer ("How can one make the code compile?" is answered by picking one), so only the
+    # rest of the prompt can ask for the work the type promises. In a modelling round the question
+    # stays: one about results handed over ("Looking at the tuning results above, select ...") is
+    # the round's own reading of its material, whatever the form of the answer
+    rest = offered.stem if question.type == "data-modeling" else re.sub(
+        r"\s+".join(map(re.escape, offered.question.split())), " ", offered.stem, count=1)
+    if _promise_evident(dataclasses.replace(question, prompt=rest), promised, ctx):
         return
     yield _unkept(question, promised, f"is a multiple-choice item: it asks {offered.quote()} and lists "
                   f"{offered.count} answers to pick from (the first: \"{_quote(offered.first, 40)}\"); retype it "
