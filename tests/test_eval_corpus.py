@@ -117,6 +117,7 @@ PINNED_SESSIONS = {
     '23b': 'hhhhhh',
     '23c': '.hh...',
     24: 'hhhh.h',
+    '24b': '..hhhh',
 }
 
 
