@@ -13,7 +13,7 @@ BATCHES = ("6", "6b", "6c", "6d", "7", "7b", "7c", "7d", "8", "8b", "8c", "9", "
            "11b", "12", "12b", "12c", "12d", "13", "13b", "13c", "14", "14b", "14c", "15", "15b",
            "15c", "16", "16b", "17", "17b", "17c", "18", "18b", "18c", "18d", "19", "19b", "19c",
            "19d", "20", "20b", "20c", "20d", "21", "21b", "21c", "21d", "21e", "21f", "22", "22b",
-           "22c", "22d", "22e", "22f", "22g", "23", "23b", "23c", "24", "24b")
+           "22c", "22d", "22e", "22f", "22g", "23", "23b", "23c", "24", "24b", "24c")
 
 HELD_OUT = tuple(f"holdout{batch}" for batch in BATCHES)
 # what eval/run.py's --split takes: dev, the first test split, session 5's holdout, each batch's

@@ -118,12 +118,13 @@ PINNED_SESSIONS = {
     '23c': '.hh...',
     24: 'hhhh.h',
     '24b': '..hhhh',
+    '24c': 'hh.hhh',
 }
 
 
 def expected_split(qid: str, session: int | None) -> str:
     """The split LABELLING.md fixes for an id: sessions 5 to 24 hold out part of their folders."""
-    if session in PINNED_SESSIONS:  # sessions 6 to 24's batches, each with its own salt and split
+    if session in PINNED_SESSIONS:  # sessions 6 to 24c's batches, each with its own salt and split
         name = f"holdout{session}"
         salted = int(hashlib.sha256((name + ":" + qid).encode()).hexdigest()[:8], 16)
         return name if salted % 3 else "dev"
