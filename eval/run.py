@@ -53,8 +53,6 @@ MODES = {
 }
 
 
-
-
 def load_labels(root: Path) -> dict[str, dict]:
     labels = {}
     for path in sorted(root.glob("*/labels.yaml")):

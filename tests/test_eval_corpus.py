@@ -17,7 +17,6 @@ from conftest import eval_splits
 from jsonschema import Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
-
 CORPUS = ROOT / "eval" / "corpus"
 EXTRA = ROOT / "eval" / "extra"
 ASKS = {"implement", "design", "recall", "analyse-data", "math-items", "present-own-work", "career",

@@ -415,6 +415,9 @@ class Choices:
     count: int  # how many answers are listed
     first: str  # the first answer, as written
     stem: str  # the prompt without its listed answers: what the candidate is asked, answers aside
+    # the stem without the question the answers answer either (answered by picking one): what else,
+    # if anything, the prompt asks of the candidate
+    unasked: str
 
     def quote(self, width: int = 70) -> str:
         return Evidence(self.question, "").quote(width)
@@ -575,8 +578,11 @@ def _choice_list(lines: list[str], labelled: bool) -> Choices | None:
         if not (asking.endswith("?") or picks or labelled and _CHOICE_LEAD.search(asking)):
             return None
         if not labelled or (key in "Aa" and len(bodies) >= 3) or _WH.search(asking) or picks or pointed:
+            stem = "\n".join(lines[:at] + lines[end + 1:])
+            # the question as the stem writes it, whatever its line breaks
+            written = re.compile(r"\s+".join(map(re.escape, asking.split())))
             return Choices(" ".join(asking.split()), len(bodies), " ".join(_FENCE_MARK.sub(" ", bodies[0]).split()),
-                           "\n".join(lines[:at] + lines[end + 1:]))
+                           stem, written.sub(" ", stem, count=1))
         return None
     return None
 

@@ -6,8 +6,9 @@ write or repair a neural-network layer or architecture: a transformer
 block or its feed-forward sub-layer (position-wise, SwiGLU), a whole
 transformer language model, an attention layer, layer or batch norm, a
 convolution (a graph convolution too), a pooling or fully-connected layer
-(an MLP module among them), a dropout, maxout or embedding layer, an LSTM cell, or a whole network with its
-backpropagation, a low-rank adapter or a patch embedding; a network's
+(an MLP module among them), a dropout, maxout or embedding layer, an LSTM
+cell, or a whole network with its backpropagation, a low-rank adapter or a
+patch embedding; a network's
 forward or backward pass named without its network ("complete the
 `forward` pass below") counts as its component, and a network class named
 in code style (`SiameseNet`) as a whole network. A layer counts

@@ -376,8 +376,7 @@ def _multiple_choice(question, promised, ctx):
     # rest of the prompt can ask for the work the type promises. In a modelling round the question
     # stays: one about results handed over ("Looking at the tuning results above, select ...") is
     # the round's own reading of its material, whatever the form of the answer
-    rest = offered.stem if question.type == "data-modeling" else re.sub(
-        r"\s+".join(map(re.escape, offered.question.split())), " ", offered.stem, count=1)
+    rest = offered.stem if question.type == "data-modeling" else offered.unasked
     if _promise_evident(dataclasses.replace(question, prompt=rest), promised, ctx):
         return
     yield _unkept(question, promised, f"is a multiple-choice item: it asks {offered.quote()} and lists "
